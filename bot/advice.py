@@ -1,0 +1,133 @@
+"""What the advisor answers: questions, a recommendation, a cost comparison and a prompt.
+
+These models are the contract between the core and its front ends (CLI, Slack), and
+:meth:`Advice.contract` is the JSON object of ``advisor advise --json``
+(``shared/eval/README.md``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from bot.facts import Facts
+
+
+class Strategy(StrEnum):
+    PROMPT_ENGINEERING = "prompt_engineering"
+    RAG = "rag"
+    FINE_TUNING = "fine_tuning"
+    RAG_FINE_TUNING = "rag+fine_tuning"
+
+
+class Technique(StrEnum):
+    DPO = "dpo"
+    LORA = "lora"
+    HOSTED_SFT = "hosted_sft"
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Reason(BaseModel):
+    """Why: names the rule and states the user's own facts."""
+
+    rule: str
+    text: str
+    facts: list[str] = Field(default_factory=list, description="the facts it rests on")
+
+
+class AdviceWarning(BaseModel):
+    """A warning of the policy, naming the fact (or motive) that triggered it."""
+
+    rule: str
+    text: str
+    facts: list[str] = Field(default_factory=list)
+
+
+class QuickAnswer(BaseModel):
+    """A button: ``label`` is shown, ``reply`` is read as if the user had typed it."""
+
+    label: str
+    reply: str
+
+
+class Question(BaseModel):
+    fact: str
+    text: str
+    quick_answers: list[QuickAnswer] = Field(default_factory=list)
+
+
+class ModelCost(BaseModel):
+    """The policy's cost formula for one model, per month, in USD."""
+
+    model: str
+    prompt_route_monthly: float
+    fine_tuned_monthly: float
+    training_one_time: float
+    monthly_saving: float = Field(description="prompt route - fine-tuned; <= 0: never pays")
+    payback_months: float | None = Field(
+        default=None, description="training / monthly saving, only where the saving is > 0"
+    )
+
+
+class CostEstimate(BaseModel):
+    requests_per_day: float
+    models: list[ModelCost]
+    assumptions: dict[str, Any] = Field(
+        default_factory=dict, description="token counts, cache hit rate, epochs, ..."
+    )
+    prices_read: date
+    prices_source: str
+    never_pays: bool = Field(description="fine-tuning never pays back on cost for any model")
+    summary: str = Field(description="one or two sentences for the reply")
+
+
+class Recommendation(BaseModel):
+    strategy: Strategy
+    path: list[str] = Field(description="the strategies in order, present step included")
+    technique: Technique | None = None
+    confidence: Confidence
+    reasons: list[Reason] = Field(default_factory=list)
+    warnings: list[AdviceWarning] = Field(default_factory=list)
+    next_steps: list[str] = Field(default_factory=list)
+    cost: CostEstimate | None = None
+    assumptions: list[str] = Field(
+        default_factory=list, description="what was assumed for each unknown fact"
+    )
+
+
+class Advice(BaseModel):
+    """The advisor's whole answer after some turns."""
+
+    facts: Facts
+    questions: list[Question] = Field(
+        description="every unknown fact that could change the advice, most decisive first"
+    )
+    recommendation: Recommendation
+    suggested_prompt: str
+
+    def contract(self) -> dict[str, Any]:
+        """The JSON object of ``advisor advise --json`` (shared/eval/README.md)."""
+        rec = self.recommendation
+        return {
+            "facts": self.facts.model_dump(mode="json"),
+            "questions": [{"fact": q.fact, "text": q.text} for q in self.questions],
+            "recommendation": {
+                "strategy": rec.strategy.value,
+                "path": list(rec.path),
+                "technique": rec.technique.value if rec.technique else None,
+                "confidence": rec.confidence.value,
+                "reasons": [{"rule": r.rule, "text": r.text} for r in rec.reasons],
+                "warnings": [{"rule": w.rule, "text": w.text} for w in rec.warnings],
+                "next_steps": list(rec.next_steps),
+                "cost": rec.cost.model_dump(mode="json") if rec.cost else None,
+            },
+            "suggested_prompt": self.suggested_prompt,
+        }

@@ -1,0 +1,39 @@
+"""The state of one consultation: the facts so far, where each came from, and why the
+user came (their motives), built turn by turn from what they wrote."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from bot.facts import Evidence, Facts
+
+
+class Motive(StrEnum):
+    """Why the user is asking; the warnings of the policy hang on these."""
+
+    WANTS_FINE_TUNING = "wants_fine_tuning"
+    """They propose or ask about fine-tuning (LoRA, DPO, "train a model")."""
+    TEACH_FACTS = "teach_facts"
+    """They want fine-tuning to teach facts, documents or a catalogue."""
+    REDUCE_HALLUCINATIONS = "reduce_hallucinations"
+    """They want fine-tuning to stop the model making things up."""
+    MAKE_SMARTER = "make_smarter"
+    """They want fine-tuning to make the model smarter or better at reasoning in general."""
+    COST = "cost"
+    """Cost is a main motive (the token bill, cheaper per request)."""
+
+
+class CaseState(BaseModel):
+    """Everything the advisor knows about one use case after some turns."""
+
+    turns: list[str] = Field(default_factory=list)
+    facts: Facts = Field(default_factory=Facts)
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, description="fact name or motive -> where it was read"
+    )
+    motives: set[Motive] = Field(default_factory=set)
+    skipped: bool = Field(
+        default=False, description="the user asked for the advice now ('just tell me')"
+    )
