@@ -1,0 +1,90 @@
+"""Settings of the Slack app and its store, read from the environment and a ``.env`` file.
+
+A missing or malformed setting raises :class:`ConfigurationError`, whose message names the
+environment variable; the CLI turns it into a message and exit code 2.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import AdvisorError
+
+SLACK_API_URL = "https://slack.com/api/"
+DATABASE_URL = "sqlite:///advisor.db"
+_DB_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
+
+
+class ConfigurationError(AdvisorError):
+    """A setting is missing or malformed; the message names each one."""
+
+
+class Settings(BaseSettings):
+    """Every setting, by its environment variable (upper-case field name)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
+
+    slack_bot_token: str = Field(description="the bot token, xoxb-...")
+    slack_signing_secret: str = Field(description="Basic Information > Signing Secret")
+    slack_app_token: str | None = Field(default=None, description="xapp-..., Socket Mode")
+    slack_api_url: str = Field(default=SLACK_API_URL, description="the Web API base URL")
+    database_url: str = Field(default=DATABASE_URL)
+    slack_retry_count: int = Field(default=3, ge=0, le=10, description="retries per call")
+    slack_retry_backoff: float = Field(default=0.5, ge=0, description="seconds, doubled")
+
+    @field_validator("slack_bot_token", "slack_signing_secret")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"expected an http(s) URL such as {SLACK_API_URL}, got {value!r}")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if scheme not in _DB_SCHEMES:
+            raise ValueError(
+                f"expected sqlite:///path.db or postgresql+psycopg://user@host/db, got {value!r}"
+            )
+        if scheme == "postgresql":
+            return "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("xapp-"):
+            raise ValueError("an app-level token starts with 'xapp-'")
+        return value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """The settings from the environment (and ``.env``), or a :class:`ConfigurationError`."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as err:
+        raise ConfigurationError(_describe(err)) from None
+
+
+def _describe(err: ValidationError) -> str:
+    lines = []
+    for problem in err.errors():
+        name = str(problem["loc"][0]).upper() if problem["loc"] else "settings"
+        if problem["type"] == "missing":
+            lines.append(f"{name} is not set (set it in the environment or in .env)")
+        else:
+            lines.append(f"{name} is malformed: {problem['msg']}")
+    return "\n".join(lines)

@@ -1,0 +1,57 @@
+"""What the store hands back: plain frozen records, one per table row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Consultation:
+    id: str
+    team_id: str
+    channel_id: str
+    user_id: str
+    origin: str
+    thread_ts: str | None
+    root_ts: str | None
+    description: str
+    state_json: str | None
+    status: str
+    question_rounds: int
+    answered_through: int
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Turn:
+    id: int
+    consultation_id: str
+    user_id: str
+    text: str
+    source_id: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredRecommendation:
+    id: int
+    consultation_id: str
+    strategy: str
+    path: list[str]
+    technique: str | None
+    confidence: str
+    advice_json: str
+    message_ts: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PostedMessage:
+    channel_id: str
+    ts: str
+    thread_ts: str | None
+    kind: str
+    consultation_id: str | None = None
+    event_type: str | None = None

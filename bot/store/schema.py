@@ -1,0 +1,107 @@
+"""The tables of the consultation store (SQLAlchemy Core), one plain row per thing.
+
+``consultations``
+    One per conversation: who (team, channel, user), where (``thread_ts``: the thread the
+    conversation lives in; ``root_ts``: the bot's root message for ``/advise``), the
+    ``description``, the latest computed ``state_json`` (a ``CaseState``), ``status``
+    (``pending`` until the thread exists, then ``asking`` or ``advised``), and the lease
+    (``lock_owner``, ``lock_until``) that serializes answering.
+``turns``
+    Every reply in order (``id``), append-only; ``source_id`` is unique (the Slack message
+    or click it came from), so a re-delivered reply is stored once.
+``recommendations``
+    Every recommendation given: strategy, path (JSON list), technique, confidence, the
+    whole ``Advice`` as JSON (``advice_json``: facts, warnings, ...) and the message's ts.
+``messages``
+    Every message the bot posted (channel, ts, thread, kind, metadata event type).
+``processed_events``
+    Slack event ids already handled, so a re-delivered event is handled once.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+consultations = Table(
+    "consultations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("team_id", String(32), nullable=False),
+    Column("channel_id", String(32), nullable=False),
+    Column("user_id", String(32), nullable=False),
+    Column("origin", String(16), nullable=False, doc="command, mention or dm"),
+    Column("thread_ts", String(32)),
+    Column("root_ts", String(32)),
+    Column("description", Text, nullable=False),
+    Column("state_json", Text),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("question_rounds", Integer, nullable=False, default=0),
+    Column("answered_through", Integer, nullable=False, default=0, doc="last turn id answered"),
+    Column("lock_owner", String(64)),
+    Column("lock_until", Float),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("channel_id", "thread_ts", name="uq_consultation_thread"),
+    Index("ix_consultations_team_channel_created", "team_id", "channel_id", "created_at"),
+)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
+    Column("user_id", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source_id", String(128), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_turns_consultation", "consultation_id", "id"),
+)
+
+recommendations = Table(
+    "recommendations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
+    Column("strategy", String(32), nullable=False),
+    Column("path", Text, nullable=False, doc="JSON list of strategies"),
+    Column("technique", String(32)),
+    Column("confidence", String(16), nullable=False),
+    Column("advice_json", Text, nullable=False),
+    Column("message_ts", String(32)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_recommendations_consultation", "consultation_id", "id"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("consultation_id", String(36), ForeignKey("consultations.id")),
+    Column("channel_id", String(32), nullable=False),
+    Column("ts", String(32), nullable=False),
+    Column("thread_ts", String(32)),
+    Column("kind", String(32), nullable=False),
+    Column("event_type", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+processed_events = Table(
+    "processed_events",
+    metadata,
+    Column("event_id", String(128), primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)

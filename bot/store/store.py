@@ -1,0 +1,308 @@
+"""The consultation store: consultations, their turns and recommendations, posted messages
+and the ids of Slack events already handled. Safe to share across threads and processes."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, RowMapping, and_, func, insert, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.store import schema
+from bot.store.engine import make_engine
+from bot.store.records import Consultation, PostedMessage, StoredRecommendation, Turn
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Store:
+    """Every read and write of the Slack app, over one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        schema.metadata.create_all(engine)
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``)."""
+        return cls(make_engine(url))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def ping(self) -> bool:
+        """True when the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
+
+    # --- events -------------------------------------------------------------------------
+
+    def mark_event(self, event_id: str) -> bool:
+        """Record a Slack event id; False if it was already handled (a re-delivery)."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(schema.processed_events).values(event_id=event_id, received_at=_now())
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    # --- consultations ------------------------------------------------------------------
+
+    def create_consultation(
+        self,
+        *,
+        team_id: str,
+        channel_id: str,
+        user_id: str,
+        description: str,
+        origin: str,
+        thread_ts: str | None = None,
+    ) -> Consultation | None:
+        """A new consultation; None if one already lives in that thread."""
+        now = _now()
+        row = {
+            "id": str(uuid.uuid4()),
+            "team_id": team_id,
+            "channel_id": channel_id,
+            "user_id": user_id,
+            "origin": origin,
+            "thread_ts": thread_ts,
+            "description": description,
+            "status": "pending",
+            "question_rounds": 0,
+            "answered_through": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(schema.consultations).values(**row))
+        except IntegrityError:
+            return None
+        return self.get(str(row["id"]))
+
+    def get(self, consultation_id: str) -> Consultation | None:
+        query = select(schema.consultations).where(schema.consultations.c.id == consultation_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _consultation(row) if row else None
+
+    def find_by_thread(self, channel_id: str, thread_ts: str) -> Consultation | None:
+        """The consultation living in that thread, if any."""
+        c = schema.consultations.c
+        query = select(schema.consultations).where(
+            and_(c.channel_id == channel_id, c.thread_ts == thread_ts)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _consultation(row) if row else None
+
+    def consultations_in(
+        self, team_id: str, channel_id: str, start: datetime, end: datetime
+    ) -> list[Consultation]:
+        """Consultations started in a channel in ``[start, end)``, oldest first (for digests)."""
+        c = schema.consultations.c
+        query = (
+            select(schema.consultations)
+            .where(c.team_id == team_id, c.channel_id == channel_id)
+            .where(c.created_at >= start.astimezone(UTC), c.created_at < end.astimezone(UTC))
+            .order_by(c.created_at)
+        )
+        with self.engine.connect() as conn:
+            return [_consultation(r) for r in conn.execute(query).mappings()]
+
+    def set_thread(self, consultation_id: str, *, thread_ts: str, root_ts: str | None) -> None:
+        """The thread a pending consultation now lives in."""
+        self._update(consultation_id, thread_ts=thread_ts, root_ts=root_ts, status="asking")
+
+    def save_state(
+        self,
+        consultation_id: str,
+        *,
+        state_json: str,
+        status: str,
+        answered_through: int,
+        question_rounds: int,
+    ) -> None:
+        """The state computed from every turn up to ``answered_through``."""
+        self._update(
+            consultation_id,
+            state_json=state_json,
+            status=status,
+            answered_through=answered_through,
+            question_rounds=question_rounds,
+        )
+
+    def _update(self, consultation_id: str, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(schema.consultations)
+                .where(schema.consultations.c.id == consultation_id)
+                .values(updated_at=_now(), **values)
+            )
+
+    # --- the lease that serializes answering one consultation ---------------------------
+
+    def acquire(self, consultation_id: str, owner: str, lease_seconds: float) -> bool:
+        """Take the consultation's lease (free or expired); True if ``owner`` holds it now."""
+        now = time.time()
+        c = schema.consultations.c
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(schema.consultations)
+                .where(c.id == consultation_id)
+                .where(or_(c.lock_owner.is_(None), c.lock_until < now, c.lock_owner == owner))
+                .values(lock_owner=owner, lock_until=now + lease_seconds)
+            )
+        return result.rowcount == 1
+
+    def release(self, consultation_id: str, owner: str) -> None:
+        c = schema.consultations.c
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(schema.consultations)
+                .where(c.id == consultation_id, c.lock_owner == owner)
+                .values(lock_owner=None, lock_until=None)
+            )
+
+    # --- turns --------------------------------------------------------------------------
+
+    def add_turn(self, consultation_id: str, *, user_id: str, text: str, source_id: str) -> int:
+        """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    insert(schema.turns).values(
+                        consultation_id=consultation_id,
+                        user_id=user_id,
+                        text=text,
+                        source_id=source_id,
+                        created_at=_now(),
+                    )
+                )
+                key = result.inserted_primary_key
+                assert key is not None
+                return int(key[0])
+        except IntegrityError:
+            query = select(schema.turns.c.id).where(schema.turns.c.source_id == source_id)
+            with self.engine.connect() as conn:
+                return int(conn.execute(query).scalar_one())
+
+    def turns(self, consultation_id: str) -> list[Turn]:
+        """Every reply of a consultation, in the order they were stored."""
+        t = schema.turns.c
+        query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
+        with self.engine.connect() as conn:
+            return [
+                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                for r in conn.execute(query).mappings()
+            ]
+
+    def last_turn_id(self, consultation_id: str) -> int:
+        t = schema.turns.c
+        query = select(func.max(t.id)).where(t.consultation_id == consultation_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
+
+    # --- recommendations and messages ---------------------------------------------------
+
+    def add_recommendation(
+        self,
+        consultation_id: str,
+        *,
+        strategy: str,
+        path: list[str],
+        technique: str | None,
+        confidence: str,
+        advice_json: str,
+        message_ts: str | None,
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(schema.recommendations).values(
+                    consultation_id=consultation_id,
+                    strategy=strategy,
+                    path=json.dumps(path),
+                    technique=technique,
+                    confidence=confidence,
+                    advice_json=advice_json,
+                    message_ts=message_ts,
+                    created_at=_now(),
+                )
+            )
+
+    def recommendations(self, consultation_id: str) -> list[StoredRecommendation]:
+        """Every recommendation given in a consultation, oldest first."""
+        r = schema.recommendations.c
+        query = (
+            select(schema.recommendations)
+            .where(r.consultation_id == consultation_id)
+            .order_by(r.id)
+        )
+        with self.engine.connect() as conn:
+            return [_recommendation(row) for row in conn.execute(query).mappings()]
+
+    def latest_recommendation(self, consultation_id: str) -> StoredRecommendation | None:
+        found = self.recommendations(consultation_id)
+        return found[-1] if found else None
+
+    def record_message(self, message: PostedMessage) -> None:
+        """Remember a message the bot posted (any feature may reuse this)."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(schema.messages).values(
+                    consultation_id=message.consultation_id,
+                    channel_id=message.channel_id,
+                    ts=message.ts,
+                    thread_ts=message.thread_ts,
+                    kind=message.kind,
+                    event_type=message.event_type,
+                    created_at=_now(),
+                )
+            )
+
+    def messages(self, consultation_id: str) -> list[PostedMessage]:
+        m = schema.messages.c
+        query = select(schema.messages).where(m.consultation_id == consultation_id).order_by(m.id)
+        with self.engine.connect() as conn:
+            return [
+                PostedMessage(
+                    channel_id=r["channel_id"],
+                    ts=r["ts"],
+                    thread_ts=r["thread_ts"],
+                    kind=r["kind"],
+                    consultation_id=r["consultation_id"],
+                    event_type=r["event_type"],
+                )
+                for r in conn.execute(query).mappings()
+            ]
+
+
+def _consultation(row: RowMapping) -> Consultation:
+    values = {k: row[k] for k in Consultation.__dataclass_fields__}
+    values["created_at"] = _aware(values["created_at"])
+    values["updated_at"] = _aware(values["updated_at"])
+    return Consultation(**values)
+
+
+def _recommendation(row: RowMapping) -> StoredRecommendation:
+    values = {k: row[k] for k in StoredRecommendation.__dataclass_fields__}
+    values["path"] = json.loads(values["path"])
+    values["created_at"] = _aware(values["created_at"])
+    return StoredRecommendation(**values)

@@ -1,0 +1,120 @@
+"""The store keeps consultations, turns, recommendations and handled events."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+from bot.store import PostedMessage, Store
+
+
+def _new(store: Store, thread_ts: str | None = "1700000000.000100", channel: str = "C1") -> str:
+    found = store.create_consultation(
+        team_id="T1",
+        channel_id=channel,
+        user_id="U1",
+        description="classify tickets",
+        origin="command",
+        thread_ts=thread_ts,
+    )
+    assert found is not None
+    return found.id
+
+
+def test_a_consultation_is_found_by_its_thread(store: Store) -> None:
+    cid = _new(store, thread_ts=None)
+    store.set_thread(cid, thread_ts="1.000001", root_ts="1.000001")
+    found = store.find_by_thread("C1", "1.000001")
+    assert found is not None and found.id == cid and found.status == "asking"
+    assert store.find_by_thread("C1", "2.000001") is None
+
+
+def test_one_thread_holds_one_consultation(store: Store) -> None:
+    _new(store, thread_ts="5.5")
+    assert _new_or_none(store, "5.5") is None
+
+
+def _new_or_none(store: Store, thread_ts: str) -> object:
+    return store.create_consultation(
+        team_id="T1", channel_id="C1", user_id="U1", description="x", origin="mention",
+        thread_ts=thread_ts,
+    )  # fmt: skip
+
+
+def test_a_redelivered_event_is_marked_once(store: Store) -> None:
+    assert store.mark_event("Ev1") is True
+    assert store.mark_event("Ev1") is False
+    assert store.mark_event("Ev2") is True
+
+
+def test_turns_keep_their_order_and_a_repeated_source_is_stored_once(store: Store) -> None:
+    cid = _new(store)
+    first = store.add_turn(cid, user_id="U1", text="5k a day", source_id="msg:C1:1")
+    second = store.add_turn(cid, user_id="U2", text="800 examples", source_id="msg:C1:2")
+    again = store.add_turn(cid, user_id="U1", text="5k a day", source_id="msg:C1:1")
+    assert again == first < second
+    assert [t.text for t in store.turns(cid)] == ["5k a day", "800 examples"]
+    assert store.last_turn_id(cid) == second
+
+
+def test_concurrent_turns_are_all_stored(store: Store) -> None:
+    cid = _new(store)
+
+    def add(i: int) -> None:
+        store.add_turn(cid, user_id="U1", text=f"reply {i}", source_id=f"msg:C1:{i}")
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(t.text for t in store.turns(cid)) == sorted(f"reply {i}" for i in range(8))
+
+
+def test_the_lease_is_held_by_one_owner_until_released_or_expired(store: Store) -> None:
+    cid = _new(store)
+    assert store.acquire(cid, "a", lease_seconds=30)
+    assert not store.acquire(cid, "b", lease_seconds=30)
+    store.release(cid, "a")
+    assert store.acquire(cid, "b", lease_seconds=-1)
+    assert store.acquire(cid, "c", lease_seconds=30), "an expired lease is free"
+
+
+def test_state_and_recommendations_are_kept(store: Store) -> None:
+    cid = _new(store)
+    store.save_state(cid, state_json="{}", status="advised", answered_through=3, question_rounds=1)
+    store.add_recommendation(
+        cid,
+        strategy="rag",
+        path=["prompt_engineering", "rag"],
+        technique=None,
+        confidence="high",
+        advice_json='{"x": 1}',
+        message_ts="9.9",
+    )
+    got = store.get(cid)
+    assert got is not None and (got.status, got.answered_through) == ("advised", 3)
+    latest = store.latest_recommendation(cid)
+    assert latest is not None and latest.path == ["prompt_engineering", "rag"]
+
+
+def test_consultations_in_a_channel_and_window_are_listed_for_a_digest(store: Store) -> None:
+    inside = _new(store, thread_ts="1.1")
+    _new(store, thread_ts="1.2", channel="C2")
+    now = datetime.now(UTC)
+    found = store.consultations_in("T1", "C1", now - timedelta(hours=1), now + timedelta(hours=1))
+    assert [c.id for c in found] == [inside]
+    assert found[0].created_at.tzinfo is not None
+    assert (
+        store.consultations_in("T1", "C1", now + timedelta(hours=1), now + timedelta(hours=2)) == []
+    )
+
+
+def test_posted_messages_are_recorded(store: Store) -> None:
+    cid = _new(store)
+    store.record_message(
+        PostedMessage(channel_id="C1", ts="2.2", thread_ts="1.1", kind="questions",
+                      consultation_id=cid, event_type="advisor_questions")
+    )  # fmt: skip
+    assert [m.kind for m in store.messages(cid)] == ["questions"]
+    assert store.ping()
