@@ -1,0 +1,79 @@
+"""The typed context a prompt template sees, built from the facts of a case.
+
+Templates get one object, ``ctx``; every value in it is plain data. The user's own words
+(the description, the domain) are values here and never template source, so ``{{ 7*7 }}``
+in a description comes out as written.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.advice import Recommendation, Strategy
+from bot.case import CaseState
+from bot.facts import TaskType
+
+MAX_EXAMPLE_SLOTS = 3
+"""Few-shot slots in the prompt; the rest of their labeled examples become the test set."""
+
+MAX_DESCRIPTION_CHARS = 2000
+"""A longer description is cut here (with a marker); the prompt is a starting point."""
+
+RAG_STRATEGIES = frozenset({Strategy.RAG, Strategy.RAG_FINE_TUNING})
+
+
+class PromptContext(BaseModel):
+    """Everything a prompt template may use. Unknown facts are ``None`` or ``False``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    task_type: str
+    task_name: str
+    description: str
+    domain: str | None
+    specialized_domain: bool
+    needs_knowledge: bool
+    uses_rag: bool
+    style_consistency: bool
+    latency_sensitive: bool
+    self_hosted: bool
+    labeled_examples: int | None
+    example_slots: int
+    baseline_quality: str | None
+    target_quality: str | None
+    strategy: str
+
+
+def _percent(value: float | None) -> str | None:
+    return None if value is None else f"{value * 100:.0f}%"
+
+
+def _description(state: CaseState) -> str:
+    text = state.turns[0].strip() if state.turns else ""
+    if len(text) > MAX_DESCRIPTION_CHARS:
+        text = text[:MAX_DESCRIPTION_CHARS].rstrip() + " […]"
+    return text
+
+
+def build_context(state: CaseState, rec: Recommendation) -> PromptContext:
+    """The template context for this case and recommendation."""
+    facts = state.facts
+    task = facts.task_type or TaskType.OTHER
+    examples = facts.labeled_examples
+    return PromptContext(
+        task_type=task.value,
+        task_name=task.value.replace("_", " "),
+        description=_description(state),
+        domain=facts.domain,
+        specialized_domain=bool(facts.specialized_domain),
+        needs_knowledge=bool(facts.needs_knowledge),
+        uses_rag=rec.strategy in RAG_STRATEGIES,
+        style_consistency=bool(facts.style_consistency),
+        latency_sensitive=bool(facts.latency_sensitive),
+        self_hosted=bool(facts.self_hosted),
+        labeled_examples=examples,
+        example_slots=min(examples or 0, MAX_EXAMPLE_SLOTS),
+        baseline_quality=_percent(facts.baseline_quality),
+        target_quality=_percent(facts.target_quality),
+        strategy=rec.strategy.value,
+    )
