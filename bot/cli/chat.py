@@ -1,0 +1,110 @@
+"""``advisor chat``: a consultation in the terminal, a few questions at a time."""
+
+from __future__ import annotations
+
+import click
+
+from bot.advice import Question
+from bot.case import CaseState
+from bot.cli import copy
+from bot.cli.app import App, pass_app
+from bot.cli.output import Output
+from bot.cli.report import fact_rows, format_value, show_advice
+from bot.evaluation import AdvisorLike
+
+QUESTIONS_PER_ROUND = 3
+MAX_ROUNDS = 3
+
+
+def is_skip(text: str) -> bool:
+    """The user asked for the advice now."""
+    return text.strip().lower().rstrip(".!") in copy.SKIP_WORDS
+
+
+def numbered_replies(questions: list[Question]) -> list[str]:
+    """The quick answers' replies, in the order they are numbered on screen (1-based)."""
+    return [qa.reply for q in questions for qa in q.quick_answers]
+
+
+def picked_replies(text: str, replies: list[str]) -> list[str] | None:
+    """The replies chosen by numbers ("2" or "1 4"), or None when the text is not picks."""
+    tokens = text.replace(",", " ").split()
+    if not tokens or not all(t.isdigit() and 1 <= int(t) <= len(replies) for t in tokens):
+        return None
+    return [replies[int(t) - 1] for t in tokens]
+
+
+def show_questions(out: Output, questions: list[Question]) -> None:
+    number = 0
+    lines = []
+    for question in questions:
+        picks = []
+        for qa in question.quick_answers:
+            number += 1
+            picks.append(f"[{number}] {qa.label}")
+        lines.append(question.text + (f"\n    {'   '.join(picks)}" if picks else ""))
+    out.hint(copy.QUESTIONS_INTRO)
+    out.section(copy.TITLE_QUESTIONS, lines)
+
+
+def ask_until_given(out: Output, prompt: str, hint: str) -> str:
+    """A non-empty line, re-prompting with a hint on empty input."""
+    while True:
+        text = out.ask(prompt).strip()
+        if text:
+            return text
+        out.hint(hint)
+
+
+def show_learned(out: Output, before: CaseState, after: CaseState) -> None:
+    old = before.facts.known()
+    new = {k: v for k, v in after.facts.known().items() if old.get(k) != v}
+    if not new:
+        out.hint(copy.NOTHING_NEW)
+        return
+    items = "; ".join(
+        f"{copy.FACT_LABELS.get(k, k)} = {format_value(k, v)}" for k, v in new.items()
+    )
+    out.hint(f"{copy.NOTED}: {items}")
+
+
+def fact_rows_of(facts: dict[str, object]) -> list[tuple[str, str]]:
+    return [(copy.FACT_LABELS.get(k, k), format_value(k, v)) for k, v in facts.items()]
+
+
+def consult(out: Output, advisor: AdvisorLike) -> None:
+    """Description, up to three rounds of questions, then the advice."""
+    description = ask_until_given(out, copy.ASK_DESCRIPTION, copy.EMPTY_DESCRIPTION)
+    state = advisor.start(description)
+    if fact_rows(state.facts):
+        show_learned(out, CaseState(), state)
+    for _ in range(MAX_ROUNDS):
+        questions = advisor.questions(state)[:QUESTIONS_PER_ROUND]
+        if state.skipped or not questions:
+            break
+        show_questions(out, questions)
+        answer = ask_until_given(out, copy.ASK_ANSWER, copy.EMPTY_ANSWER)
+        if is_skip(answer):
+            break
+        picks = picked_replies(answer, numbered_replies(questions))
+        before, state = state, advisor.reply(state, ". ".join(picks) if picks else answer)
+        show_learned(out, before, state)
+    show_advice(out, advisor.advise(state))
+
+
+@click.command()
+@pass_app
+def chat(app: App) -> None:
+    """Talk to the advisor in the terminal."""
+    out = Output()
+    out.line(copy.WELCOME, style="bold")
+    out.hint(copy.WELCOME_HINT)
+    try:
+        consult(out, app.advisor)
+    except (EOFError, KeyboardInterrupt, click.Abort):
+        out.line()
+        out.line(copy.GOODBYE)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(chat)

@@ -1,0 +1,95 @@
+"""Every piece of text the CLI shows a user, in one place."""
+
+from __future__ import annotations
+
+from typing import Final
+
+WELCOME: Final = (
+    "Customization advisor: describe your AI use case and I'll tell you whether it needs "
+    "better prompting, RAG or fine-tuning, and why."
+)
+WELCOME_HINT: Final = (
+    "Say what the model should do, for whom, how often, and what data you have. "
+    "Ctrl-D (or Ctrl-C) quits."
+)
+ASK_DESCRIPTION: Final = "Your use case"
+ASK_ANSWER: Final = "Your answer"
+EMPTY_DESCRIPTION: Final = "Please describe your use case in a sentence or two (Ctrl-D quits)."
+EMPTY_ANSWER: Final = 'Answer in your own words, type a number, or "skip" for advice now.'
+QUESTIONS_INTRO: Final = (
+    "A few questions. Answer in your own words (several at once is fine), type the number "
+    'of a quick answer (or a few, like "1 4"), or "skip" to get the advice now.'
+)
+NOTED: Final = "Noted"
+NOTHING_NEW: Final = (
+    'I couldn\'t read a new fact from that. Try a number, a quick answer, or "skip".'
+)
+GOODBYE: Final = "Bye."
+SKIP_WORDS: Final = frozenset({"skip", "just tell me", "skip it", "just tell me."})
+
+STRATEGY_LABELS: Final = {
+    "prompt_engineering": "Prompt engineering",
+    "rag": "RAG (retrieval-augmented generation)",
+    "fine_tuning": "Fine-tuning",
+    "rag+fine_tuning": "RAG + fine-tuning",
+}
+TECHNIQUE_LABELS: Final = {
+    "dpo": "supervised fine-tuning, then preference tuning (DPO)",
+    "lora": "LoRA / QLoRA on an open-weights model",
+    "hosted_sft": "the provider's hosted supervised fine-tuning",
+}
+FACT_LABELS: Final = {
+    "task_type": "task",
+    "requests_per_day": "requests per day",
+    "labeled_examples": "labeled examples",
+    "data_quality": "data quality",
+    "preference_data": "preference data",
+    "specialized_domain": "specialized domain",
+    "domain": "domain",
+    "needs_knowledge": "needs your own documents/data",
+    "style_consistency": "consistent style/format",
+    "latency_sensitive": "latency sensitive",
+    "prompting_exhausted": "prompting tried and falls short",
+    "baseline_quality": "current quality",
+    "target_quality": "target quality",
+    "self_hosted": "must self-host",
+}
+
+TITLE_ADVICE: Final = "Recommendation"
+TITLE_FACTS: Final = "What I understood"
+TITLE_REASONS: Final = "Why"
+TITLE_WARNINGS: Final = "Watch out"
+TITLE_NEXT: Final = "Next steps"
+TITLE_ASSUMPTIONS: Final = "Assumptions"
+TITLE_COST: Final = "Cost per month (USD)"
+TITLE_PROMPT: Final = "Suggested prompt (start here)"
+TITLE_QUESTIONS: Final = "Questions"
+TITLE_OPEN: Final = "To sharpen this advice, tell me"
+
+LABEL_STRATEGY: Final = "Strategy"
+LABEL_PATH: Final = "Path"
+LABEL_TECHNIQUE: Final = "Technique"
+LABEL_CONFIDENCE: Final = "Confidence"
+NO_FACTS: Final = "Nothing specific yet."
+NO_COST: Final = (
+    "No cost comparison: tell me how many requests a day you expect and I'll compare "
+    "the prompt route with a fine-tuned model."
+)
+NEVER_PAYS: Final = "Fine-tuning never pays back on cost here: the prompt route stays cheaper."
+COST_COLUMNS: Final = (
+    "model",
+    "prompt route",
+    "fine-tuned",
+    "training (once)",
+    "saving",
+    "payback",
+)
+COST_NEVER: Final = "never"
+PRICES_LINE: Final = "Prices read {date} from {source}."
+ASSUMED_LINE: Final = "Assumed: {items}"
+OPEN_HINT_ADVISE: Final = 'Add answers with --answer "...", e.g. --answer "about 2k a day".'
+
+RULES_OK: Final = "OK: {path}: {rules} rules, {questions} questions"
+RULES_MISSING: Final = "{path}: rules file not found"
+
+EVAL_NO_CASES: Final = "{path}: no cases"

@@ -1,0 +1,115 @@
+"""The readable report of an :class:`Advice`, shared by ``advisor chat`` and ``advise``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.advice import Advice, CostEstimate, ModelCost, Question, Recommendation
+from bot.cli import copy
+from bot.cli.output import Output
+from bot.facts import Facts
+
+PERCENT_FACTS = frozenset({"baseline_quality", "target_quality"})
+MAX_OPEN_QUESTIONS = 3
+
+
+def format_value(name: str, value: Any) -> str:
+    """A fact's value as a person would write it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if name in PERCENT_FACTS and isinstance(value, float):
+        return f"{value * 100:.0f}%"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value >= 10 else f"{value:,.2g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def fact_rows(facts: Facts) -> list[tuple[str, str]]:
+    """The known facts, labeled."""
+    return [
+        (copy.FACT_LABELS.get(name, name), format_value(name, value))
+        for name, value in facts.known().items()
+    ]
+
+
+def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
+    rows = [
+        (copy.LABEL_STRATEGY, copy.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)),
+        (copy.LABEL_PATH, " → ".join(copy.STRATEGY_LABELS.get(p, p) for p in rec.path)),
+    ]
+    if rec.technique:
+        label = copy.TECHNIQUE_LABELS.get(rec.technique.value, rec.technique.value)
+        rows.append((copy.LABEL_TECHNIQUE, label))
+    rows.append((copy.LABEL_CONFIDENCE, rec.confidence.value))
+    return rows
+
+
+def money(value: float) -> str:
+    """Dollars with cents, the sign before the symbol: ``-$12.50``."""
+    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
+
+
+def cost_row(model: ModelCost) -> list[str]:
+    payback = (
+        f"{model.payback_months:.1f} months"
+        if model.payback_months is not None and model.monthly_saving > 0
+        else copy.COST_NEVER
+    )
+    return [
+        model.model,
+        money(model.prompt_route_monthly),
+        money(model.fine_tuned_monthly),
+        money(model.training_one_time),
+        money(model.monthly_saving),
+        payback,
+    ]
+
+
+def cost_notes(cost: CostEstimate) -> list[str]:
+    notes = [cost.summary] if cost.summary else []
+    if cost.never_pays:
+        notes.append(copy.NEVER_PAYS)
+    notes.append(
+        copy.PRICES_LINE.format(date=cost.prices_read.isoformat(), source=cost.prices_source)
+    )
+    if cost.assumptions:
+        items = ", ".join(f"{key} {value}" for key, value in cost.assumptions.items())
+        notes.append(copy.ASSUMED_LINE.format(items=items))
+    return notes
+
+
+def show_cost(out: Output, cost: CostEstimate | None) -> None:
+    if cost is None:
+        out.section(copy.TITLE_COST, [copy.NO_COST])
+        return
+    rows = [cost_row(model) for model in cost.models]
+    out.table(copy.TITLE_COST, copy.COST_COLUMNS, rows, cost_notes(cost))
+
+
+def show_open_questions(out: Output, questions: list[Question], hint: str) -> None:
+    if questions:
+        out.section(copy.TITLE_OPEN, [q.text for q in questions[:MAX_OPEN_QUESTIONS]])
+        out.hint(hint)
+
+
+def show_advice(out: Output, advice: Advice) -> None:
+    """The whole answer: summary, facts, reasons, warnings, steps, cost, then the prompt."""
+    rec = advice.recommendation
+    out.fields(copy.TITLE_ADVICE, summary_rows(rec))
+    rows = fact_rows(advice.facts)
+    if rows:
+        out.fields(copy.TITLE_FACTS, rows)
+    else:
+        out.section(copy.TITLE_FACTS, [copy.NO_FACTS])
+    if rec.reasons:
+        out.section(copy.TITLE_REASONS, [r.text for r in rec.reasons])
+    if rec.warnings:
+        out.section(copy.TITLE_WARNINGS, [w.text for w in rec.warnings])
+    if rec.next_steps:
+        out.section(copy.TITLE_NEXT, rec.next_steps, numbered=True)
+    if rec.assumptions:
+        out.section(copy.TITLE_ASSUMPTIONS, rec.assumptions)
+    show_cost(out, rec.cost)
+    out.block(copy.TITLE_PROMPT, advice.suggested_prompt)

@@ -1,0 +1,49 @@
+"""``advisor rules check``: validate a rules file before it goes live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot import paths
+from bot.cli import copy
+
+
+def _count(book: Any, name: str) -> int:
+    items = getattr(book, name, ())
+    return len(items) if items is not None else 0
+
+
+@click.group()
+def rules() -> None:
+    """Work with the decision rules (decision_rules.yaml)."""
+
+
+@rules.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def check(ctx: click.Context, path: Path | None) -> None:
+    """Check PATH (default: the project's rules file); print each problem, exit 1 if any."""
+    from bot.rules import check_rules_file, load_rulebook
+
+    target = path or paths.rules_path()
+    if not target.is_file():
+        click.echo(copy.RULES_MISSING.format(path=target))
+        ctx.exit(1)
+    problems = check_rules_file(target)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        ctx.exit(1)
+    book = load_rulebook(target)
+    click.echo(
+        copy.RULES_OK.format(
+            path=target, rules=_count(book, "rules"), questions=_count(book, "questions")
+        )
+    )
+
+
+def register(group: click.Group) -> None:
+    group.add_command(rules)
