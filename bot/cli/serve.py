@@ -1,0 +1,59 @@
+"""``advisor serve``: the Slack app over HTTP (gunicorn) or Socket Mode.
+
+Slack modules are imported inside the command, so importing the CLI never loads them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from bot.errors import AdvisorError
+from bot.settings import ConfigurationError, Settings, load_settings
+
+
+class SettingsProblem(click.ClickException):
+    """A missing or malformed setting: its message, exit code 2, no traceback."""
+
+    exit_code = 2
+
+
+@click.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), default=3000, show_default=True)
+@click.option("--host", default="0.0.0.0", show_default=True, help="address to listen on")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 256), default=8, show_default=True)
+@click.option("--socket-mode", is_flag=True, help="connect over Socket Mode (SLACK_APP_TOKEN)")
+def serve(port: int, host: str, workers: int, threads: int, socket_mode: bool) -> None:
+    """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
+    try:
+        settings = load_settings()
+        if socket_mode and not settings.slack_app_token:
+            raise ConfigurationError(
+                "SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-...) "
+                "with the connections:write scope"
+            )
+    except AdvisorError as err:
+        raise SettingsProblem(str(err)) from None
+    if socket_mode:
+        _run_socket_mode(settings)
+        return
+    from bot.server import GunicornServer
+
+    GunicornServer(settings, host=host, port=port, workers=workers, threads=threads).run()
+
+
+def _run_socket_mode(settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.server import default_advisor
+    from bot.slack.app import create_app
+    from bot.store import Store
+
+    app = create_app(settings, Store.open(settings.database_url), default_advisor())
+    assert settings.slack_app_token is not None
+    SocketModeHandler(app, settings.slack_app_token).start()
+
+
+def register(group: click.Group) -> None:
+    """Add ``serve`` to the ``advisor`` group (bot/cli/main.py)."""
+    group.add_command(serve)

@@ -1,0 +1,67 @@
+"""The Bolt app, built by a factory from settings, a store, an advisor and a client."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.settings import Settings
+from bot.slack import copy, listeners
+from bot.slack.client import make_client
+from bot.slack.conversation import AdvisorLike, Conversations
+from bot.slack.poster import Poster
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
+) -> App:
+    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool."""
+    client = client or make_client(settings)
+    app = App(
+        name="advisor",
+        client=client,
+        signing_secret=settings.slack_signing_secret,
+        process_before_response=False,
+    )
+    poster = Poster(client, store)
+    conversations = Conversations(store, advisor, poster)
+    listeners.register(app, conversations)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        request_id = _request_id(body)
+        log.error("request %s failed", request_id, exc_info=error)
+        _tell_user(poster, body)
+
+    return app
+
+
+def _request_id(body: dict[str, Any]) -> str:
+    for key in ("event_id", "trigger_id"):
+        if body.get(key):
+            return str(body[key])
+    return uuid.uuid4().hex
+
+
+def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
+    """A short apology where the user was; never raises."""
+    event = body.get("event") or {}
+    container = body.get("container") or {}
+    channel = event.get("channel") or container.get("channel_id") or body.get("channel_id")
+    thread = event.get("thread_ts") or event.get("ts") or container.get("thread_ts")
+    thread = thread or container.get("message_ts")
+    user = event.get("user") or (body.get("user") or {}).get("id") or body.get("user_id")
+    try:
+        if channel and thread:
+            poster.client.chat_postMessage(channel=channel, thread_ts=thread, text=copy.ERROR)
+        elif channel and user:
+            poster.ephemeral(copy.ERROR, channel=channel, user=user)
+    except Exception:
+        log.exception("could not tell the user about the error")

@@ -1,0 +1,176 @@
+"""Block Kit messages of the bot, built with slack_sdk's block models, within Slack's limits.
+
+Every function returns a :class:`Message`: the blocks and a plain-text fallback. User text
+is escaped here, once, through :mod:`bot.slack.mrkdwn`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot.advice import Advice, Question
+from bot.slack import copy
+from bot.slack.mrkdwn import clip, code_block, escape, one_line
+
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_HEADER_TEXT = 150
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_MESSAGE_TEXT = 40000
+MAX_FALLBACK_TEXT = 3000
+MAX_ID = 255
+MAX_BUTTONS_PER_QUESTION = 5
+MAX_QUESTIONS = 3
+MAX_LIST_ITEMS = 12
+ROOT_DESCRIPTION_CHARS = 300
+ANSWER_ACTION_PREFIX = "answer:"
+
+
+@dataclass
+class Message:
+    """What ``chat.postMessage`` takes: a fallback text and the blocks."""
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    snippet: str | None = None
+    """Text too long for a block, to attach as a snippet in the thread."""
+
+    def block_dicts(self) -> list[dict[str, object]]:
+        return [block.to_dict() for block in self.blocks]
+
+
+def section(text: str) -> SectionBlock:
+    """A mrkdwn section; ``text`` is already escaped mrkdwn."""
+    return SectionBlock(text=MarkdownTextObject(text=clip(text, MAX_SECTION_TEXT)))
+
+
+def header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=clip(text, MAX_HEADER_TEXT)))
+
+
+def context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=clip(text, MAX_SECTION_TEXT))])
+
+
+def bullets(title: str, items: Iterable[str]) -> SectionBlock:
+    """A titled list of user-derived lines (escaped here)."""
+    lines = [f"• {escape(one_line(item, MAX_SECTION_TEXT))}" for item in items]
+    if len(lines) > MAX_LIST_ITEMS:
+        lines = [*lines[:MAX_LIST_ITEMS], f"• … and {len(lines) - MAX_LIST_ITEMS} more"]
+    return section("\n".join([title, *lines]))
+
+
+def fallback(*parts: str) -> str:
+    """The notification / screen-reader text: plain, escaped, clipped."""
+    return clip("\n".join(p for p in parts if p), MAX_FALLBACK_TEXT)
+
+
+def plain(text: str) -> Message:
+    """A one-section notice; ``text`` is already escaped mrkdwn."""
+    return Message(text=fallback(text), blocks=[section(text)])
+
+
+def root_message(description: str, user_id: str) -> Message:
+    """The channel message a ``/advise`` thread hangs on: the use case in a line or two."""
+    text = copy.root(escape(one_line(description, ROOT_DESCRIPTION_CHARS)), user_id)
+    return Message(text=fallback(text), blocks=[section(text)])
+
+
+def answer_value(consultation_id: str, label: str, reply: str) -> str:
+    """A button's value: the consultation and the reply it stands for (< 2000 chars)."""
+    value = json.dumps({"c": consultation_id, "l": label[:MAX_BUTTON_TEXT], "r": reply[:1500]})
+    return value[:MAX_BUTTON_VALUE]
+
+
+def questions_message(consultation_id: str, questions: Sequence[Question], intro: str) -> Message:
+    """Up to three questions, each with its quick-answer buttons."""
+    blocks: list[Block] = [section(intro)]
+    for question in questions[:MAX_QUESTIONS]:
+        blocks.append(section(f"*{escape(one_line(question.text, MAX_SECTION_TEXT))}*"))
+        buttons = [
+            ButtonElement(
+                text=PlainTextObject(text=clip(one_line(a.label, 200), MAX_BUTTON_TEXT)),
+                action_id=f"{ANSWER_ACTION_PREFIX}{i}",
+                value=answer_value(consultation_id, a.label, a.reply),
+            )
+            for i, a in enumerate(question.quick_answers[:MAX_BUTTONS_PER_QUESTION])
+        ]
+        if buttons:
+            blocks.append(ActionsBlock(block_id=f"q:{question.fact}"[:MAX_ID], elements=buttons))
+    blocks.append(context(copy.QUESTIONS_FOOTER))
+    lines = [intro, *(f"• {escape(one_line(q.text, 500))}" for q in questions[:MAX_QUESTIONS])]
+    return Message(text=fallback(*lines), blocks=blocks)
+
+
+def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Message:
+    """The recommendation: strategy and path, reasons, warnings, steps, cost and prompt."""
+    rec = advice.recommendation
+    label = copy.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)
+    title = copy.UPDATED_TITLE if changes else copy.RECOMMENDATION_TITLE
+    summary = f"*Now:* {label}   *Path:* " + copy.path(
+        [copy.STRATEGY_LABELS.get(step, escape(step)) for step in rec.path]
+    )
+    if rec.technique:
+        summary += f"\n*Technique:* {copy.TECHNIQUE_LABELS.get(rec.technique.value, '')}"
+    summary += f"\n*Confidence:* {rec.confidence.value}"
+    blocks: list[Block] = [header(title.format(label=label))]
+    if changes:
+        blocks.append(section(copy.WHAT_CHANGED.format(changes=escape("; ".join(changes)))))
+    blocks.append(section(summary))
+    for heading, items in (
+        (copy.WHY, [r.text for r in rec.reasons]),
+        (copy.WARNINGS, [w.text for w in rec.warnings]),
+        (copy.NEXT_STEPS, rec.next_steps),
+        (copy.ASSUMED, rec.assumptions),
+    ):
+        if items:
+            blocks.append(bullets(heading, items))
+    if rec.cost is not None:
+        blocks.append(_cost_section(advice))
+    blocks.append(DividerBlock())
+    prompt_block = f"{copy.PROMPT}\n{code_block(advice.suggested_prompt)}"
+    snippet = None
+    if len(prompt_block) > MAX_SECTION_TEXT:
+        snippet = advice.suggested_prompt
+        prompt_block = copy.PROMPT_AS_SNIPPET
+    blocks.append(section(prompt_block))
+    reasons = [f"• {escape(one_line(r.text, 300))}" for r in rec.reasons[:5]]
+    text = fallback(title.format(label=label), *reasons)
+    return Message(text=text, blocks=blocks[:MAX_BLOCKS], snippet=snippet)
+
+
+def _cost_section(advice: Advice) -> SectionBlock:
+    cost = advice.recommendation.cost
+    assert cost is not None
+    lines = [copy.COST, escape(one_line(cost.summary, 1000))]
+    lines += [
+        escape(
+            copy.cost_line(m.model, m.prompt_route_monthly, m.fine_tuned_monthly, m.payback_months)
+        )
+        for m in cost.models[:MAX_LIST_ITEMS]
+    ]
+    lines.append(escape(copy.prices_read(cost.prices_read.isoformat(), cost.prices_source)))
+    return section("\n".join(lines))
+
+
+def answered_blocks(
+    blocks: list[dict[str, object]], block_id: str, text: str
+) -> list[dict[str, object]]:
+    """The clicked message's blocks with the clicked question's buttons replaced by ``text``."""
+    done = context(text).to_dict()
+    return [done if b.get("block_id") == block_id else b for b in blocks]

@@ -1,0 +1,72 @@
+"""Every sentence a Slack user reads from the bot. Functions take escaped mrkdwn."""
+
+from __future__ import annotations
+
+USAGE = (
+    "*Customization advisor*: tell me about your AI use case and I'll say whether it needs "
+    "better prompting, RAG or fine-tuning, and why.\n"
+    "• `/advise <your use case>` in a channel, e.g. `/advise classify 5k support tickets a "
+    "day, we have 800 reviewed examples`\n"
+    "• or mention me with the description, or send me a direct message.\n"
+    "I'll ask a few questions in the thread; answer with the buttons or in your own words, "
+    "or reply *skip* to get the advice right away."
+)
+
+STRATEGY_LABELS = {
+    "prompt_engineering": "Better prompting",
+    "rag": "RAG (retrieval)",
+    "fine_tuning": "Fine-tuning",
+    "rag+fine_tuning": "RAG + fine-tuning",
+}
+TECHNIQUE_LABELS = {
+    "dpo": "supervised fine-tuning, then preference tuning (DPO)",
+    "lora": "LoRA / QLoRA on an open-weights model",
+    "hosted_sft": "the provider's hosted supervised fine-tuning",
+}
+
+QUESTIONS_INTRO = "A few questions so the advice fits (answer any or all, or reply *skip*):"
+QUESTIONS_AGAIN = "I couldn't read an answer from that. " + QUESTIONS_INTRO
+QUESTIONS_FOOTER = "Type answers in this thread in your own words, or reply *skip* for advice now."
+RECOMMENDATION_TITLE = "Recommendation: {label}"
+UPDATED_TITLE = "Updated recommendation: {label}"
+WHY = "*Why*"
+WARNINGS = "*Watch out*"
+NEXT_STEPS = "*Next steps*"
+ASSUMED = "*Assumed (tell me if wrong)*"
+COST = "*Cost per month*"
+PROMPT = "*Suggested prompt* (start here: prompting is the cheapest step)"
+PROMPT_AS_SNIPPET = "*Suggested prompt*: too long for a message, attached below as a snippet."
+PROMPT_SNIPPET_TITLE = "Suggested prompt"
+WHAT_CHANGED = "*What changed:* {changes}"
+ANSWERED = "✓ {label} (<@{user}>)"
+ERROR = "Sorry, something went wrong on my side. Your message is saved; please try again."
+INVITE_HINT = (
+    "I can't post in this channel yet. Invite me with `/invite @advisor` and run `/advise` "
+    "again. Your description is saved:\n>{description}"
+)
+
+
+def root(description: str, user_id: str) -> str:
+    """The visible root message of a ``/advise`` conversation."""
+    return f"<@{user_id}> asked for advice on this use case:\n>{description}"
+
+
+def nothing_changed(label: str) -> str:
+    return f"Nothing in that changes the advice: it is still *{label}*."
+
+
+def path(labels: list[str]) -> str:
+    return " → ".join(labels)
+
+
+def change(fact: str, before: str, after: str) -> str:
+    return f"{fact.replace('_', ' ')} {before} → {after}"
+
+
+def cost_line(model: str, prompt_route: float, fine_tuned: float, payback: float | None) -> str:
+    tail = f", pays back in {payback:.1f} months" if payback is not None else ""
+    return f"• {model}: prompt route ${prompt_route:,.0f}, fine-tuned ${fine_tuned:,.0f}{tail}"
+
+
+def prices_read(date: str, source: str) -> str:
+    return f"Prices read {date} ({source})."

@@ -1,0 +1,32 @@
+"""``/advise <description>``: acknowledge at once, then a root message and its thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App
+
+from bot.slack import copy
+from bot.slack.conversation import Conversations
+from bot.slack.listeners.text import is_help
+
+COMMAND = "/advise"
+
+
+def register(app: App, conversations: Conversations) -> None:
+    @app.command(COMMAND)
+    def advise(ack: Ack, command: dict[str, Any]) -> None:
+        text = str(command.get("text") or "").strip()
+        if is_help(text):
+            ack(text=copy.USAGE)  # a command's direct answer is only shown to its user
+            return
+        consultation = conversations.store.create_consultation(
+            team_id=str(command.get("team_id", "")),
+            channel_id=str(command["channel_id"]),
+            user_id=str(command["user_id"]),
+            description=text,
+            origin="command",
+        )
+        ack()
+        if consultation is not None:
+            conversations.open_in_channel(consultation)

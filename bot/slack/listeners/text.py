@@ -1,0 +1,22 @@
+"""Reading what users typed: help requests and mentions of the bot."""
+
+from __future__ import annotations
+
+import re
+
+HELP_WORDS = frozenset({"", "help", "?", "usage"})
+
+
+def is_help(text: str) -> bool:
+    return text.strip().lower() in HELP_WORDS
+
+
+def without_mention(text: str, bot_user_id: str | None) -> str:
+    """The text with the bot's mention(s) removed (others' mentions kept)."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", "", text)
+    return " ".join(text.split())
+
+
+def mentions(text: str, bot_user_id: str | None) -> bool:
+    return bool(bot_user_id) and f"<@{bot_user_id}" in text

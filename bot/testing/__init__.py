@@ -1,0 +1,8 @@
+"""A loopback harness for the Slack app: a fake Slack Web API, Slack's request signing,
+and the real server as a subprocess. Used by the tests and by ``bench/``; never by the app."""
+
+from bot.testing.fake_slack import Call, FakeSlack
+from bot.testing.requests import SlackRequests
+from bot.testing.server_process import ServerProcess, free_port
+
+__all__ = ["Call", "FakeSlack", "ServerProcess", "SlackRequests", "free_port"]

@@ -1,0 +1,221 @@
+"""A fake Slack Web API on loopback that records every call and can be told to fail.
+
+Modelled on bolt-python's ``tests/mock_web_api_server``: a threaded ``http.server`` that
+answers the methods the app uses, with ``ok: true`` for any other method. Point the app at
+``fake.base_url`` (``SLACK_API_URL``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+BOT_USER_ID = "UBOT"
+BOT_ID = "BBOT"
+TEAM_ID = "T1"
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the app made: the API method and its arguments (form or JSON)."""
+
+    method: str
+    args: dict[str, Any]
+    status: int = 200
+    response: dict[str, Any] = field(default_factory=dict)
+    at: float = field(default_factory=time.monotonic)
+
+    @property
+    def ts(self) -> str:
+        """The ts of the message this call posted (chat.postMessage)."""
+        return str(self.response.get("ts", ""))
+
+    def text(self) -> str:
+        """Everything a user would read: the text and the blocks, as JSON."""
+        return json.dumps({"text": self.args.get("text"), "blocks": self.args.get("blocks")})
+
+
+@dataclass
+class _Failure:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+
+class FakeSlack:
+    """Start with ``with FakeSlack() as fake:``; read ``fake.calls``; ``fail_next`` to fail."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._calls: list[Call] = []
+        self._failures: dict[str, list[_Failure]] = {}
+        self._ts = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/api/"
+
+    def __enter__(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # --- what the app did ---------------------------------------------------------------
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._lock:
+            return list(self._calls)
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        where: Callable[[Call], bool] = lambda _c: True,
+        timeout: float = 15.0,
+    ) -> list[Call]:
+        """Wait until ``count`` calls of ``method`` matching ``where`` were made; return them."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = [c for c in self._calls if c.method == method and where(c)]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [(c.method, c.args.get("text")) for c in self._calls]
+                    raise AssertionError(f"waited for {count} x {method}; calls: {seen}")
+                self._lock.wait(left)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._calls.clear()
+
+    # --- telling it to fail -------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        times: int = 1,
+        *,
+        status: int = 200,
+        error: str | None = None,
+        retry_after: int | None = None,
+    ) -> None:
+        """Answer the next ``times`` calls of ``method`` with HTTP ``status`` (429, 500) or
+        ``{"ok": false, "error": error}`` (``not_in_channel``)."""
+        headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
+        body: dict[str, Any] = {"ok": False, "error": error or f"http_{status}"}
+        with self._lock:
+            queue = self._failures.setdefault(method, [])
+            queue.extend(_Failure(status, body, headers) for _ in range(times))
+
+    # --- the server ---------------------------------------------------------------------
+
+    def _take_failure(self, method: str) -> _Failure | None:
+        with self._lock:
+            queue = self._failures.get(method)
+            return queue.pop(0) if queue else None
+
+    def _record(self, call: Call) -> None:
+        with self._lock:
+            self._calls.append(call)
+            self._lock.notify_all()
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        ts = f"1700000000.{next(self._ts):06d}"
+        channel = args.get("channel", "C1")
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "team_id": TEAM_ID,
+                "user": "advisor",
+                "team": "Test",
+                "url": "https://test.slack.com/",
+            }
+        if method == "chat.postMessage":
+            message = {"text": args.get("text"), "ts": ts, "user": BOT_USER_ID, "bot_id": BOT_ID}
+            return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "chat.update":
+            return {"ok": True, "channel": channel, "ts": args.get("ts"), "text": args.get("text")}
+        if method == "files.getUploadURLExternal":
+            host, port = self._server.server_address[:2]
+            return {"ok": True, "file_id": "F1", "upload_url": f"http://{host!s}:{port}/upload/F1"}
+        if method == "files.completeUploadExternal":
+            return {"ok": True, "files": [{"id": "F1", "title": "prompt"}]}
+        return {"ok": True}
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                if self.path.startswith("/upload/"):
+                    content = raw.decode("utf-8", errors="replace")
+                    fake._record(Call("upload", {"path": self.path, "content": content}))
+                    self._send(200, b"OK", "text/plain", {})
+                    return
+                method = self.path.split("?")[0].removeprefix("/api/")
+                args = _parse(raw, self.headers.get("Content-Type", ""))
+                failure = fake._take_failure(method)
+                if failure is not None:
+                    fake._record(Call(method, args, failure.status, failure.body))
+                    body = json.dumps(failure.body).encode()
+                    self._send(failure.status, body, "application/json", failure.headers)
+                    return
+                answer = fake._answer(method, args)
+                fake._record(Call(method, args, 200, answer))
+                self._send(200, json.dumps(answer).encode(), "application/json", {})
+
+            def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str]) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+
+def _parse(raw: bytes, content_type: str) -> dict[str, Any]:
+    text = raw.decode("utf-8")
+    if "json" in content_type:
+        parsed = json.loads(text or "{}")
+        return parsed if isinstance(parsed, dict) else {}
+    args: dict[str, Any] = dict(parse_qsl(text))
+    for key in ("blocks", "metadata", "attachments"):
+        if isinstance(args.get(key), str):
+            with contextlib.suppress(ValueError):
+                args[key] = json.loads(args[key])
+    return args

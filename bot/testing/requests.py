@@ -1,0 +1,198 @@
+"""Requests to the app as Slack sends them: slash commands, events and button clicks,
+signed with Slack's real algorithm (v0 HMAC-SHA256 over ``v0:{timestamp}:{body}``)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+from bot.testing.fake_slack import BOT_USER_ID, TEAM_ID
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    body: str
+    seconds: float
+
+
+def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    """The two headers Slack adds to every request."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature or ""}
+
+
+class SlackRequests:
+    """Sends signed requests to ``{base_url}/slack/events`` like Slack would."""
+
+    def __init__(self, base_url: str, signing_secret: str) -> None:
+        self.url = base_url.rstrip("/") + "/slack/events"
+        self.secret = signing_secret
+        self._ts = itertools.count(1)
+        self._events = itertools.count(1)
+
+    def next_ts(self) -> str:
+        return f"1800000000.{next(self._ts):06d}"
+
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        signed: bool = True,
+        timestamp: int | None = None,
+    ) -> Response:
+        """POST a raw body; signed with the real secret unless told otherwise."""
+        all_headers = {"Content-Type": content_type, **(headers or {})}
+        if signed:
+            all_headers.update(sign(self.secret, body, timestamp))
+        request = urllib.request.Request(
+            self.url, data=body.encode(), headers=all_headers, method="POST"
+        )
+        start = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                status, text = answer.status, answer.read().decode()
+        except urllib.error.HTTPError as err:
+            status, text = err.code, err.read().decode()
+        return Response(status, text, time.perf_counter() - start)
+
+    def command(
+        self, text: str, *, user: str = "U1", channel: str = "C1", command: str = "/advise"
+    ) -> Response:
+        """A slash command, form-encoded."""
+        form = {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "team_domain": "test",
+            "channel_id": channel,
+            "channel_name": "general",
+            "user_id": user,
+            "user_name": "someone",
+            "command": command,
+            "text": text,
+            "api_app_id": "A1",
+            "is_enterprise_install": "false",
+            "response_url": "http://127.0.0.1:9/commands/1",
+            "trigger_id": "1.2.3",
+        }
+        return self.post(urlencode(form), "application/x-www-form-urlencoded")
+
+    def event(
+        self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None
+    ) -> Response:
+        """An Events API callback; ``retry_num`` marks a re-delivery."""
+        body = {
+            "token": "legacy",
+            "team_id": TEAM_ID,
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{next(self._events):08d}",
+            "event_time": int(time.time()),
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+            "event": event,
+        }
+        headers = {}
+        if retry_num is not None:
+            headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
+        return self.post(json.dumps(body), "application/json", headers=headers)
+
+    def message(
+        self,
+        text: str,
+        *,
+        user: str = "U1",
+        channel: str = "C1",
+        thread_ts: str | None = None,
+        channel_type: str = "channel",
+        event_id: str | None = None,
+        retry_num: int | None = None,
+        **extra: Any,
+    ) -> tuple[str, Response]:
+        """A message event; returns the message's ts and the response."""
+        ts = extra.pop("ts", None) or self.next_ts()
+        event = {
+            "type": "message",
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "ts": ts,
+            "event_ts": ts,
+            "channel_type": channel_type,
+            "team": TEAM_ID,
+            **extra,
+        }
+        if thread_ts:
+            event["thread_ts"] = thread_ts
+        return ts, self.event(event, event_id=event_id, retry_num=retry_num)
+
+    def mention(
+        self, text: str, *, user: str = "U1", channel: str = "C1", thread_ts: str | None = None
+    ) -> tuple[str, Response]:
+        """An app_mention event (``text`` should hold ``<@UBOT>``)."""
+        ts = self.next_ts()
+        event = {
+            "type": "app_mention",
+            "user": user,
+            "text": text,
+            "channel": channel,
+            "ts": ts,
+            "event_ts": ts,
+            "team": TEAM_ID,
+        }
+        if thread_ts:
+            event["thread_ts"] = thread_ts
+        return ts, self.event(event)
+
+    def click(
+        self,
+        *,
+        action_id: str,
+        value: str,
+        block_id: str,
+        message: dict[str, Any],
+        user: str = "U1",
+        channel: str = "C1",
+    ) -> Response:
+        """A button click (block_actions) on ``message`` (as posted: ts, blocks, text)."""
+        payload = {
+            "type": "block_actions",
+            "team": {"id": TEAM_ID, "domain": "test"},
+            "user": {"id": user, "username": "someone", "team_id": TEAM_ID},
+            "api_app_id": "A1",
+            "token": "legacy",
+            "trigger_id": "1.2.3",
+            "container": {
+                "type": "message",
+                "message_ts": message["ts"],
+                "channel_id": channel,
+                "is_ephemeral": False,
+                "thread_ts": message.get("thread_ts"),
+            },
+            "channel": {"id": channel, "name": "general"},
+            "message": message,
+            "response_url": "http://127.0.0.1:9/actions/1",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": block_id,
+                    "value": value,
+                    "action_ts": f"{time.time():.6f}",
+                    "text": {"type": "plain_text", "text": "x"},
+                }
+            ],
+        }
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+        )
