@@ -1,0 +1,59 @@
+"""The decision: strategy, path and technique from the facts, by the rules' data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.advice import Strategy, Technique
+from bot.rules.conditions import Decided, Scope
+from bot.rules.schema import LaterStep, RuleBook, StrategyRule, TechniqueRule
+
+FINE_TUNING = "fine_tuning"
+"""A technique is chosen whenever this step is on the path."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the rules decided, and which rules decided it."""
+
+    strategy: Strategy
+    path: tuple[str, ...]
+    technique: Technique | None
+    rule: StrategyRule
+    later: tuple[LaterStep, ...]
+    technique_rule: TechniqueRule | None
+
+    def decided(self) -> Decided:
+        technique = self.technique.value if self.technique else None
+        return Decided(self.strategy.value, self.path, technique)
+
+    def differences(self, other: Outcome) -> set[str]:
+        """Which of strategy, path, technique differ from ``other``."""
+        pairs = {
+            "strategy": (self.strategy, other.strategy),
+            "path": (self.path, other.path),
+            "technique": (self.technique, other.technique),
+        }
+        return {name for name, (a, b) in pairs.items() if a != b}
+
+
+def evaluate(
+    book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str] = frozenset()
+) -> tuple[Outcome, Scope]:
+    """The outcome for these facts, and the scope (which records the unknown facts read)."""
+    scope = Scope(book, facts, motives)
+    rule = next(r for r in book.strategy if r.when is None or scope.holds(r.when))
+    path = list(rule.path)
+    later: list[LaterStep] = []
+    for step in book.later_steps:
+        if step.step not in path and scope.holds(step.when):
+            path.append(step.step)
+            later.append(step)
+    chosen: TechniqueRule | None = None
+    if FINE_TUNING in path:
+        chosen = next((t for t in book.technique if t.when is None or scope.holds(t.when)), None)
+    technique = chosen.technique if chosen else None
+    outcome = Outcome(rule.strategy, tuple(path), technique, rule, tuple(later), chosen)
+    return outcome, scope

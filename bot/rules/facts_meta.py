@@ -1,0 +1,48 @@
+"""What kind of value each fact holds, read from :class:`bot.facts.Facts`.
+
+The rules checker uses it to reject comparisons that make no sense (``task_type >= 3``),
+and the follow-up questions use it to try the values a fact could take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from types import NoneType
+from typing import Literal, get_args
+
+from pydantic.fields import FieldInfo
+
+from bot.case import Motive
+from bot.facts import FACT_NAMES, Facts
+
+Kind = Literal["bool", "number", "enum", "text"]
+
+
+@dataclass(frozen=True)
+class FactKind:
+    kind: Kind
+    integer: bool = False
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+def _kind_of(field: FieldInfo) -> FactKind:
+    args = [a for a in get_args(field.annotation) if a is not NoneType] or [field.annotation]
+    base = args[0]
+    low = next((float(m.ge) for m in field.metadata if hasattr(m, "ge")), None)
+    high = next((float(m.le) for m in field.metadata if hasattr(m, "le")), None)
+    if base is bool:
+        return FactKind("bool")
+    if isinstance(base, type) and issubclass(base, Enum):
+        return FactKind("enum", choices=tuple(str(m.value) for m in base))
+    if base in (int, float):
+        return FactKind("number", integer=base is int, low=low, high=high)
+    return FactKind("text")
+
+
+FACT_KINDS: dict[str, FactKind] = {n: _kind_of(Facts.model_fields[n]) for n in FACT_NAMES}
+"""Every fact's kind, by name."""
+
+MOTIVE_NAMES: tuple[str, ...] = tuple(m.value for m in Motive)

@@ -1,0 +1,157 @@
+"""Loading ``decision_rules.yaml`` (and its pricing file): every problem, with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.errors import RulesError
+from bot.paths import rules_path
+from bot.rules import pricing as pricing_schema
+from bot.rules import schema
+from bot.rules.checks import check_book
+from bot.rules.pricing import Pricing
+from bot.rules.schema import RuleBook
+from bot.rules.suggest import did_you_mean
+from bot.rules.templates import FORMATS, placeholders
+from bot.rules.yamlsource import Loc, Source, read_source
+
+RULE_SECTIONS = ("strategy", "later_steps", "technique", "warnings", "next_steps")
+M = TypeVar("M", bound=BaseModel)
+COST_PLACEHOLDERS = ("requests_per_day", "model", "saving", "training", "payback_months", "read")
+
+
+def load_rulebook(path: Path | None = None) -> RuleBook:
+    """The validated rule book; raises :class:`RulesError` listing every problem."""
+    book, problems = _load(path or rules_path())
+    if problems or book is None:
+        raise RulesError(problems or ["the rules file could not be loaded"])
+    return book
+
+
+def check_rules_file(path: Path) -> list[str]:
+    """Every problem of a rules file, one line each; an empty list means it is valid."""
+    return _load(path)[1]
+
+
+def _load(path: Path) -> tuple[RuleBook | None, list[str]]:
+    source = read_source(path)
+    problems = [f"{source.name}:{line}: {message}" for line, message in source.problems]
+    if source.data is None or problems:
+        return None, problems
+    if not isinstance(source.data, dict):
+        return None, [f"{source.name}:1: the file must be a mapping of sections"]
+    book = _validate(RuleBook, source, problems)
+    if book is None:
+        return None, problems
+    problems += _format(source, check_book(book))
+    if book.pricing_file is not None:
+        if book.pricing is not None:
+            problems += _format(source, [(("pricing",), "give pricing or pricing_file, not both")])
+        pricing = _load_pricing(path.parent / book.pricing_file, source, problems)
+        book = book.model_copy(update={"pricing": pricing})
+    elif book.pricing is not None:
+        problems += _format(source, _check_cost_texts(book.pricing, ("pricing",)))
+    return (None if problems else book), problems
+
+
+def _load_pricing(path: Path, rules: Source, problems: list[str]) -> Pricing | None:
+    if not path.is_file():
+        problems += _format(rules, [(("pricing_file",), f"pricing file '{path.name}' not found")])
+        return None
+    source = read_source(path)
+    problems += [f"{source.name}:{line}: {message}" for line, message in source.problems]
+    if source.data is None or source.problems:
+        return None
+    pricing = _validate(Pricing, source, problems)
+    if pricing is not None:
+        problems += _format(source, _check_cost_texts(pricing, ()))
+    return pricing
+
+
+def _check_cost_texts(pricing: Pricing, base: Loc) -> list[tuple[Loc, str]]:
+    out: list[tuple[Loc, str]] = []
+    for key in ("pays", "never_pays"):
+        for name, fmt in placeholders(getattr(pricing.texts, key)):
+            if name not in COST_PLACEHOLDERS:
+                hint = did_you_mean(name, COST_PLACEHOLDERS)
+                out.append(((*base, "texts", key), f"unknown placeholder '{{{name}}}'{hint}"))
+            if fmt is not None and fmt not in FORMATS:
+                out.append(((*base, "texts", key), f"unknown format ':{fmt}'"))
+    return out
+
+
+def _validate(model: type[M], source: Source, problems: list[str]) -> M | None:
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        problems += _format(source, _schema_problems(exc, source))
+        return None
+
+
+def _schema_problems(exc: ValidationError, source: Source) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for err in exc.errors():
+        loc = source.resolve(err["loc"])
+        key = err["loc"][-1] if err["loc"] else ""
+        if err["type"] == "extra_forbidden":
+            message = f"unknown key '{key}'{did_you_mean(str(key), _all_keys())}"
+        elif err["type"] == "missing":
+            message = f"missing key '{key}'"
+        else:
+            text = err["msg"][0].lower() + err["msg"][1:]
+            message = f"{text} (got {_short(err.get('input'))})"
+        found.append((loc, message))
+    deepest = [
+        (loc, m)
+        for loc, m in found
+        if not any(len(other) > len(loc) and other[: len(loc)] == loc for other, _ in found)
+    ]
+    unique: dict[Loc, str] = {}
+    for loc, message in deepest:
+        unique.setdefault(loc, message)
+    return list(unique.items())
+
+
+def _format(source: Source, problems: list[tuple[Loc, str]]) -> list[str]:
+    out = []
+    for loc, message in problems:
+        label = _label(source.data, loc)
+        where = f"{source.name}:{source.line(loc)}"
+        out.append(f"{where} {label}: {message}" if label else f"{where}: {message}")
+    return out
+
+
+def _label(data: Any, loc: Loc) -> str:
+    if len(loc) < 2 or not isinstance(data, dict):
+        return ""
+    section, key = loc[0], loc[1]
+    item = data.get(section)
+    if isinstance(item, list) and isinstance(key, int) and key < len(item):
+        entry = item[key] if isinstance(item[key], dict) else {}
+        if section in RULE_SECTIONS:
+            return f"rule '{entry['id']}'" if "id" in entry else f"rule #{key + 1}"
+        names = {"questions": "question", "assumptions": "assumption", "models": "model"}
+        name = entry.get("fact", entry.get("name", entry.get("id", f"#{key + 1}")))
+        return f"{names.get(str(section), str(section))} '{name}'"
+    names = {"conditions": "condition", "thresholds": "threshold"}
+    if section in names:
+        return f"{names[str(section)]} '{key}'"
+    return ""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _all_keys() -> list[str]:
+    keys: set[str] = set()
+    for module in (schema, pricing_schema):
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+                for name, field in obj.model_fields.items():
+                    keys.add(field.alias or name)
+    return sorted(keys)

@@ -1,0 +1,59 @@
+"""The tiny text templates of the rules file: ``{labeled_examples}``, ``{min_examples}``,
+``{baseline_quality:pct}`` (0.84 -> 84%), ``({domain:quote})`` (the user's own words in
+quotes, or nothing, brackets included, when the parser kept none)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z]+))?\}")
+FORMATS = ("pct", "quote", "money")
+EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+"""Left by a ``({fact:quote})`` when the parser kept no quote for the fact."""
+
+
+def placeholders(text: str) -> list[tuple[str, str | None]]:
+    """Every ``(name, format)`` in ``text``."""
+    return [(m.group(1), m.group(2)) for m in PLACEHOLDER.finditer(text)]
+
+
+def format_value(value: Any, fmt: str | None = None) -> str:
+    """A value as a reply shows it: 2,000; 84%; yes; question answering."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        if fmt == "pct":
+            return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.1%}"
+        if fmt == "money":
+            return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+        return format_number(float(value))
+    return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def format_number(value: float) -> str:
+    if abs(value) >= 10 or value.is_integer():
+        return f"{round(value):,}"
+    return f"{value:.1f}"
+
+
+def render(
+    text: str, values: Mapping[str, Any], quotes: Mapping[str, str] | None = None
+) -> str | None:
+    """``text`` filled from ``values``; ``None`` when a value it needs is unknown."""
+    missing = False
+
+    def fill(match: re.Match[str]) -> str:
+        nonlocal missing
+        name, fmt = match.group(1), match.group(2)
+        value = values.get(name)
+        if value is None:
+            missing = True
+            return ""
+        if fmt == "quote":
+            return f"“{quotes[name]}”" if quotes and name in quotes else ""
+        return format_value(value, fmt)
+
+    out = EMPTY_BRACKETS.sub("", PLACEHOLDER.sub(fill, text))
+    return None if missing else out
