@@ -1,0 +1,74 @@
+"""The ``advisor`` group: version, help, registration, and core errors at its edge."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from collections.abc import Callable
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from bot.cli import main
+from bot.cli.app import App
+from bot.errors import RulesError
+
+Invoke = Callable[..., Result]
+
+
+def test_version_prints_the_package_version() -> None:
+    result = CliRunner().invoke(main.cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("advisor, version ")
+
+
+def test_help_lists_the_commands() -> None:
+    result = CliRunner().invoke(main.cli, ["--help"])
+    for command in ("chat", "advise", "rules", "eval"):
+        assert f"  {command} " in result.output
+
+
+def test_a_core_error_while_building_the_advisor_is_one_line_on_stderr_and_exit_two() -> None:
+    def broken() -> App:
+        raise RulesError(["decision_rules.yaml:42 rule 'fresh-docs': unknown fact 'x'"])
+
+    app = App(make_advisor=broken)  # type: ignore[arg-type]
+    result = CliRunner().invoke(main.cli, ["advise", "We classify tickets"], obj=app)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: decision_rules.yaml:42 rule 'fresh-docs': unknown fact 'x'\n"
+    assert result.stdout == ""
+
+
+def test_register_commands_skips_a_command_module_not_written_yet() -> None:
+    group = click.Group()
+    main.register_commands(group, ("bot.cli.advise", "bot.cli.no_such_module"))
+    assert list(group.commands) == ["advise"]
+
+
+def test_register_commands_adds_commands_defined_in_a_module_without_register(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = types.ModuleType("bot.cli.fake_digest")
+
+    def digest() -> None:
+        """Post a digest."""
+
+    digest.__module__ = module.__name__
+    module.digest = click.command("digest")(digest)  # type: ignore[attr-defined]
+    module.imported = main.cli  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    group = click.Group()
+    main.register_commands(group, (module.__name__,))
+    assert list(group.commands) == ["digest"]
+
+
+def test_importing_the_cli_does_not_build_the_advisor_or_load_slack() -> None:
+    code = (
+        "import sys, bot.cli.main;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('slack_bolt', 'slack_sdk') or m == 'bot.advisor'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
