@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from bot import paths
 from bot.cli import copy
 
+if TYPE_CHECKING:
+    from bot.rules import RuleBook
 
-def _count(book: Any, name: str) -> int:
-    items = getattr(book, name, ())
-    return len(items) if items is not None else 0
+
+def rule_count(book: RuleBook) -> int:
+    """Every rule the engine evaluates: strategy, later steps, technique, warnings, steps."""
+    sections = (book.strategy, book.later_steps, book.technique, book.warnings, book.next_steps)
+    return sum(len(section) for section in sections)
 
 
 @click.group()
@@ -39,9 +43,7 @@ def check(ctx: click.Context, path: Path | None) -> None:
         ctx.exit(1)
     book = load_rulebook(target)
     click.echo(
-        copy.RULES_OK.format(
-            path=target, rules=_count(book, "rules"), questions=_count(book, "questions")
-        )
+        copy.RULES_OK.format(path=target, rules=rule_count(book), questions=len(book.questions))
     )
 
 
