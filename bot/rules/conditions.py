@@ -1,8 +1,7 @@
 """Evaluating the condition language over a case's facts and motives.
 
-An unknown fact makes every comparison on it false (the policy treats unknown facts as
-not-true and states the assumption); the scope records which unknown facts it read, so
-the reply can say what it assumed.
+An unknown fact makes every comparison on it false: the policy treats unknown facts as
+not-true (and the reply states that assumption).
 """
 
 from __future__ import annotations
@@ -68,14 +67,10 @@ class Scope:
         self.facts = facts
         self.motives = motives
         self.decided = decided
-        self.unknown_reads: set[str] = set()
         self._named: dict[str, bool] = {}
 
     def fact(self, name: str) -> Any:
-        value = self.facts.get(name)
-        if value is None:
-            self.unknown_reads.add(name)
-        return value
+        return self.facts.get(name)
 
     def resolve(self, value: Any) -> Any:
         """A comparison's right side: another fact, a threshold by name, or a literal."""

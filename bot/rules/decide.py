@@ -32,6 +32,7 @@ def decide(state: CaseState, book: RuleBook) -> Recommendation:
         for w in book.warnings
         if after.holds(w.when) and (filled := text.fill(w.text)) is not None
     ]
+    opened = open_facts(book, facts, motives, outcome)
     steps = [s.text for s in book.next_steps if s.when is None or after.holds(s.when)]
     for later in outcome.later:
         steps += [r.text for r in later.first if not scope.holds(r.met)]
@@ -39,7 +40,7 @@ def decide(state: CaseState, book: RuleBook) -> Recommendation:
         strategy=outcome.strategy,
         path=list(outcome.path),
         technique=outcome.technique,
-        confidence=_confidence(book, facts, motives, outcome),
+        confidence=_confidence(book, opened),
         reasons=_reasons(outcome, scope, text),
         warnings=warnings,
         next_steps=[s for s in map(text.fill, steps) if s is not None],
@@ -47,7 +48,7 @@ def decide(state: CaseState, book: RuleBook) -> Recommendation:
         assumptions=[
             filled
             for a in book.assumptions
-            if a.fact in scope.unknown_reads and (filled := text.fill(a.text)) is not None
+            if a.fact in opened and (filled := text.fill(a.text)) is not None
         ],
     )
 
@@ -88,11 +89,8 @@ def _triggers(
     return [n for n in fact_names_in(cond, book) if n in FACT_KINDS or n in motives]
 
 
-def _confidence(
-    book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str], outcome: Outcome
-) -> Confidence:
+def _confidence(book: RuleBook, opened: Mapping[str, set[str]]) -> Confidence:
     counts = set(book.confidence.counts)
-    opened = open_facts(book, facts, motives, outcome)
     n = sum(1 for changed in opened.values() if changed & counts)
     for level in book.confidence.levels:
         if level.max_open is None or n <= level.max_open:

@@ -42,7 +42,7 @@ class Outcome:
 def evaluate(
     book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str] = frozenset()
 ) -> tuple[Outcome, Scope]:
-    """The outcome for these facts, and the scope (which records the unknown facts read)."""
+    """The outcome for these facts, and the scope it was decided in."""
     scope = Scope(book, facts, motives)
     rule = next(r for r in book.strategy if r.when is None or scope.holds(r.when))
     path = list(rule.path)
