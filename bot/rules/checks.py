@@ -219,7 +219,8 @@ class _Checker:
     def _op(self, op: str, loc: Loc) -> bool:
         if op in OPERATORS:
             return True
-        hint = did_you_mean(op, OPERATORS, cutoff=0.3)
+        flipped = {"=": "==", "=>": ">=", "=<": "<=", "<>": "!="}.get(op)
+        hint = f" (did you mean '{flipped}'?)" if flipped else did_you_mean(op, OPERATORS, 0.3)
         self.add((*loc, "op"), f"unknown operator '{op}'{hint}")
         return False
 

@@ -47,6 +47,7 @@ def _load(path: Path) -> tuple[RuleBook | None, list[str]]:
     if book is None:
         return None, problems
     problems += _format(source, check_book(book))
+    problems.sort(key=_line_number)
     if book.pricing_file is not None:
         if book.pricing is not None:
             problems += _format(source, [(("pricing",), "give pricing or pricing_file, not both")])
@@ -140,6 +141,12 @@ def _label(data: Any, loc: Loc) -> str:
     if section in names:
         return f"{names[str(section)]} '{key}'"
     return ""
+
+
+def _line_number(problem: str) -> int:
+    head = problem.split(" ", 1)[0].rstrip(":")
+    line = head.rsplit(":", 1)[-1]
+    return int(line) if line.isdigit() else 0
 
 
 def _short(value: Any) -> str:
