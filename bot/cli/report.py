@@ -67,17 +67,27 @@ def cost_row(model: ModelCost) -> list[str]:
     ]
 
 
+def _assumed(key: str, value: Any) -> str:
+    name = key.replace("_", " ")
+    if isinstance(value, dict):
+        return f"{name} " + ", ".join(f"{k} {v}" for k, v in value.items())
+    return f"{name} {format_value(key, value)}"
+
+
+def assumption_notes(assumptions: dict[str, Any]) -> list[str]:
+    """One line of the scalar assumptions, then each note (a list of sentences) on its own."""
+    scalars = [_assumed(k, v) for k, v in assumptions.items() if not isinstance(v, list)]
+    notes = [str(item) for v in assumptions.values() if isinstance(v, list) for item in v]
+    return ([copy.ASSUMED_LINE.format(items="; ".join(scalars))] if scalars else []) + notes
+
+
 def cost_notes(cost: CostEstimate) -> list[str]:
     notes = [cost.summary] if cost.summary else []
-    if cost.never_pays:
+    if cost.never_pays and "never pays" not in cost.summary.lower():
         notes.append(copy.NEVER_PAYS)
-    notes.append(
-        copy.PRICES_LINE.format(date=cost.prices_read.isoformat(), source=cost.prices_source)
-    )
-    if cost.assumptions:
-        items = ", ".join(f"{key} {value}" for key, value in cost.assumptions.items())
-        notes.append(copy.ASSUMED_LINE.format(items=items))
-    return notes
+    read = cost.prices_read.isoformat()
+    notes.append(copy.PRICES_LINE.format(date=read, source=cost.prices_source))
+    return notes + assumption_notes(cost.assumptions)
 
 
 def show_cost(out: Output, cost: CostEstimate | None) -> None:

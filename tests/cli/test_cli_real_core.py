@@ -1,0 +1,100 @@
+"""The CLI over the real advisor core (parser, rules, questions, cost, prompts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from bot.cli.main import cli
+from bot.facts import FACT_NAMES
+
+TRIAGE = (
+    "We classify ~2k support tickets a day into 12 categories. Our prompt gets 84% right "
+    "and we need 92%."
+)
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_advise_json_has_exactly_the_contract_keys_and_every_fact() -> None:
+    result = run("advise", TRIAGE, "--answer", "about 3,000 examples, reviewed", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"facts", "questions", "recommendation", "suggested_prompt"}
+    assert set(data["facts"]) == set(FACT_NAMES)
+    assert set(data["recommendation"]) == {
+        "strategy",
+        "path",
+        "technique",
+        "confidence",
+        "reasons",
+        "warnings",
+        "next_steps",
+        "cost",
+    }
+    assert data["facts"]["task_type"] == "classification"
+    assert all(set(q) == {"fact", "text"} for q in data["questions"])
+    assert "# Role" in data["suggested_prompt"]
+
+
+def test_advise_keeps_template_syntax_in_the_description_literal() -> None:
+    text = "We summarize {{ 7*7 }} call notes a day {% include 'x' %} {# note #}"
+    result = run("advise", text, "--json")
+    assert result.exit_code == 0, result.output
+    prompt = json.loads(result.stdout)["suggested_prompt"]
+    assert "{{ 7*7 }}" in prompt
+    assert "{% include 'x' %}" in prompt
+    assert "{# note #}" in prompt
+
+
+def test_advise_accepts_a_five_thousand_word_description() -> None:
+    text = "We answer customer questions from our help center articles. " * 600
+    result = run("advise", text, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["recommendation"]["strategy"]
+
+
+def test_chat_with_description_answer_and_skip_shows_recommendation_and_prompt() -> None:
+    result = run("chat", input=f"{TRIAGE}\nabout 800 reviewed examples\nskip\n")
+    assert result.exit_code == 0, result.output
+    assert "Recommendation" in result.output
+    assert "Strategy:" in result.output
+    assert "Suggested prompt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_chat_on_a_vague_description_asks_then_advises_when_told_to() -> None:
+    result = run("chat", input="we want to use AI for support somehow\njust tell me\n")
+    assert result.exit_code == 0, result.output
+    assert "Recommendation" in result.output
+    assert "Prompt engineering" in result.output
+
+
+def test_chat_exits_zero_on_end_of_input() -> None:
+    result = run("chat", input="")
+    assert result.exit_code == 0
+    assert "Traceback" not in result.output
+
+
+def test_eval_scores_a_tiny_cases_file(tmp_path: Path) -> None:
+    case = {
+        "id": "triage",
+        "turns": [TRIAGE],
+        "expect": {"task_type": "classification", "requests_per_day": 2000},
+        "strategy": "prompt_engineering",
+        "technique": None,
+        "must_ask": [],
+        "must_not_ask": ["requests_per_day"],
+    }
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(case) + "\n")
+    result = run("eval", str(path))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "cases: 1"
+    assert lines[1].startswith("strategy accuracy: ")
+    assert "must-not-ask violations: " in result.output
