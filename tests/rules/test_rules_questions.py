@@ -1,0 +1,73 @@
+"""Follow-up questions: only unknown facts that could change the advice, most decisive first."""
+
+from __future__ import annotations
+
+from rules_support import case
+
+from bot.questions import select_questions
+from bot.rules import RuleBook
+from bot.rules.counterfactual import candidates
+from bot.rules.facts_meta import FACT_KINDS
+
+
+def asked(book: RuleBook, **facts: object) -> list[str]:
+    return [q.fact for q in select_questions(case(**facts), book)]
+
+
+def test_a_known_fact_is_never_asked(book: RuleBook) -> None:
+    given = {"requests_per_day": 50.0, "needs_knowledge": False, "specialized_domain": False}
+    assert not set(asked(book, **given)) & set(given)
+
+
+def test_facts_that_cannot_change_the_advice_are_not_asked(book: RuleBook) -> None:
+    # nothing favours fine-tuning yet, so the number of examples changes nothing
+    questions = asked(book)
+    assert "labeled_examples" not in questions
+    assert "preference_data" not in questions
+
+
+def test_examples_are_asked_once_fine_tuning_is_on_the_path(book: RuleBook) -> None:
+    questions = asked(book, needs_knowledge=True, requests_per_day=15000)
+    assert questions[:2] == ["labeled_examples", "data_quality"]
+    assert "self_hosted" in questions and "preference_data" in questions
+
+
+def test_most_decisive_first(book: RuleBook) -> None:
+    # prompting_exhausted changes strategy and path (fine-tuning now instead of later);
+    # self_hosted only the technique
+    questions = asked(book, labeled_examples=800, data_quality="high", style_consistency=True)
+    assert questions.index("prompting_exhausted") < questions.index("self_hosted")
+
+
+def test_measured_shortfall_is_not_asked_again_as_prompting_exhausted(book: RuleBook) -> None:
+    facts = {"labeled_examples": 800, "style_consistency": True}
+    assert "prompting_exhausted" in asked(book, **facts)
+    below = asked(book, **facts, baseline_quality=0.7, target_quality=0.9)
+    assert "prompting_exhausted" not in below
+
+
+def test_questions_carry_text_and_quick_answers_from_the_rules(book: RuleBook) -> None:
+    question = next(
+        q
+        for q in select_questions(case(needs_knowledge=True, requests_per_day=15000), book)
+        if q.fact == "labeled_examples"
+    )
+    assert "500 reviewed" in question.text
+    assert [a.label for a in question.quick_answers] == ["None", "Under 100", "100 - 500", "500+"]
+    assert question.quick_answers[0].reply == "we have none"
+
+
+def test_every_question_in_the_rules_has_plain_quick_answers(book: RuleBook) -> None:
+    for spec in book.questions:
+        assert spec.quick_answers, spec.fact
+        for answer in spec.quick_answers:
+            assert answer.label and answer.reply and "{" not in answer.reply
+
+
+def test_candidates_straddle_every_threshold(book: RuleBook) -> None:
+    assert candidates(book, "labeled_examples", {}) == [99, 100, 101, 499, 500, 501]
+    assert candidates(book, "requests_per_day", {}) == [9999.0, 10000.0, 10001.0]
+    assert candidates(book, "baseline_quality", {"target_quality": 0.9}) == [0.89, 0.9, 0.91]
+    assert candidates(book, "baseline_quality", {}) == []
+    assert set(candidates(book, "data_quality", {})) == set(FACT_KINDS["data_quality"].choices)
+    assert candidates(book, "self_hosted", {}) == [True, False]
