@@ -24,7 +24,7 @@ from slack_sdk.models.blocks import (
 
 from bot.advice import Advice, Question
 from bot.slack import copy
-from bot.slack.mrkdwn import clip, code_block, escape, one_line
+from bot.slack.mrkdwn import ELLIPSIS, clip, code_block, escape, one_line
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -54,17 +54,22 @@ class Message:
         return [block.to_dict() for block in self.blocks]
 
 
+def filled(text: str, limit: int) -> str:
+    """``text`` clipped to ``limit``; never empty (Slack refuses empty texts)."""
+    return clip(text, limit) if text.strip() else ELLIPSIS
+
+
 def section(text: str) -> SectionBlock:
     """A mrkdwn section; ``text`` is already escaped mrkdwn."""
-    return SectionBlock(text=MarkdownTextObject(text=clip(text, MAX_SECTION_TEXT)))
+    return SectionBlock(text=MarkdownTextObject(text=filled(text, MAX_SECTION_TEXT)))
 
 
 def header(text: str) -> HeaderBlock:
-    return HeaderBlock(text=PlainTextObject(text=clip(text, MAX_HEADER_TEXT)))
+    return HeaderBlock(text=PlainTextObject(text=filled(text, MAX_HEADER_TEXT)))
 
 
 def context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=clip(text, MAX_SECTION_TEXT))])
+    return ContextBlock(elements=[MarkdownTextObject(text=filled(text, MAX_SECTION_TEXT))])
 
 
 def bullets(title: str, items: Iterable[str]) -> SectionBlock:
@@ -104,7 +109,7 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
         blocks.append(section(f"*{escape(one_line(question.text, MAX_SECTION_TEXT))}*"))
         buttons = [
             ButtonElement(
-                text=PlainTextObject(text=clip(one_line(a.label, 200), MAX_BUTTON_TEXT)),
+                text=PlainTextObject(text=filled(one_line(a.label, 200), MAX_BUTTON_TEXT)),
                 action_id=f"{ANSWER_ACTION_PREFIX}{i}",
                 value=answer_value(consultation_id, a.label, a.reply),
             )

@@ -2,7 +2,18 @@
 and the real server as a subprocess. Used by the tests and by ``bench/``; never by the app."""
 
 from bot.testing.fake_slack import Call, FakeSlack
+from bot.testing.harness import SIGNING_SECRET, Loopback, loopback, server_env
 from bot.testing.requests import SlackRequests
 from bot.testing.server_process import ServerProcess, free_port
 
-__all__ = ["Call", "FakeSlack", "ServerProcess", "SlackRequests", "free_port"]
+__all__ = [
+    "SIGNING_SECRET",
+    "Call",
+    "FakeSlack",
+    "Loopback",
+    "ServerProcess",
+    "SlackRequests",
+    "free_port",
+    "loopback",
+    "server_env",
+]

@@ -40,7 +40,9 @@ class Call:
 
     def text(self) -> str:
         """Everything a user would read: the text and the blocks, as JSON."""
-        return json.dumps({"text": self.args.get("text"), "blocks": self.args.get("blocks")})
+        return json.dumps(
+            {"text": self.args.get("text"), "blocks": self.args.get("blocks")}, ensure_ascii=False
+        )
 
 
 @dataclass
@@ -106,8 +108,10 @@ class FakeSlack:
                 self._lock.wait(left)
 
     def reset(self) -> None:
+        """Forget the calls and any failures still queued."""
         with self._lock:
             self._calls.clear()
+            self._failures.clear()
 
     # --- telling it to fail -------------------------------------------------------------
 

@@ -3,11 +3,12 @@ signed with Slack's real algorithm (v0 HMAC-SHA256 over ``v0:{timestamp}:{body}`
 
 from __future__ import annotations
 
-import itertools
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -15,6 +16,9 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from bot.testing.fake_slack import BOT_USER_ID, TEAM_ID
+
+_TS_LOCK = threading.Lock()
+_last_micros = 0
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class SlackRequests:
     def __init__(self, base_url: str, signing_secret: str) -> None:
         self.url = base_url.rstrip("/") + "/slack/events"
         self.secret = signing_secret
-        self._ts = itertools.count(1)
-        self._events = itertools.count(1)
 
     def next_ts(self) -> str:
-        return f"1800000000.{next(self._ts):06d}"
+        """A message ts, unique and increasing (Slack's format: seconds.microseconds)."""
+        global _last_micros
+        with _TS_LOCK:
+            micros = _last_micros = max(time.time_ns() // 1000, _last_micros + 1)
+        return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def post(
         self,
@@ -97,7 +103,7 @@ class SlackRequests:
             "team_id": TEAM_ID,
             "api_app_id": "A1",
             "type": "event_callback",
-            "event_id": event_id or f"Ev{next(self._events):08d}",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
             "event_time": int(time.time()),
             "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
             "event": event,

@@ -27,10 +27,18 @@ def free_port() -> int:
 class ServerProcess:
     """``advisor serve --port <free port>`` with the given environment; ``start``/``kill``."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, *, extra_args: list[str] | None = None):
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        *,
+        extra_args: list[str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
         self.env = env
         self.log_path = log_path
         self.extra_args = extra_args or []
+        self.cwd = cwd or log_path.parent
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -50,6 +58,7 @@ class ServerProcess:
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            cwd=self.cwd,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,0 +1,175 @@
+"""Block Kit messages, tested as data: Slack's limits hold whatever the input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.advice import (
+    Advice,
+    AdviceWarning,
+    Confidence,
+    CostEstimate,
+    ModelCost,
+    Question,
+    QuickAnswer,
+    Reason,
+    Recommendation,
+    Strategy,
+    Technique,
+)
+from bot.facts import Facts
+from bot.slack import blocks
+from bot.slack.metadata import questions_metadata, recommendation_metadata
+
+INJECTION = "<!channel> <!here> <@U123> <https://x|y>"
+texts = st.text(min_size=0, max_size=5000) | st.just(INJECTION * 200)
+
+
+def _advice(text: str, n: int, prompt: str) -> Advice:
+    cost = CostEstimate(
+        requests_per_day=5000,
+        models=[
+            ModelCost(
+                model=text[:50] or "m",
+                prompt_route_monthly=10.0,
+                fine_tuned_monthly=5.0,
+                training_one_time=100.0,
+                monthly_saving=5.0,
+                payback_months=20.0,
+            )
+        ]
+        * n,
+        prices_read=date(2025, 8, 21),
+        prices_source=text[:100],
+        never_pays=False,
+        summary=text,
+    )
+    rec = Recommendation(
+        strategy=Strategy.RAG_FINE_TUNING,
+        path=["prompt_engineering", "rag", "rag+fine_tuning"],
+        technique=Technique.LORA,
+        confidence=Confidence.MEDIUM,
+        reasons=[Reason(rule="r", text=text)] * n,
+        warnings=[AdviceWarning(rule="w", text=text)] * n,
+        next_steps=[text] * n,
+        cost=cost,
+        assumptions=[text] * n,
+    )
+    return Advice(
+        facts=Facts(domain=text[:80] or None),
+        questions=[],
+        recommendation=rec,
+        suggested_prompt=prompt,
+    )
+
+
+def _mrkdwn_texts(block: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    if isinstance(block, dict):
+        if block.get("type") == "mrkdwn":
+            found.append(block["text"])
+        for value in block.values():
+            if isinstance(value, dict | list):
+                found += _mrkdwn_texts(value)  # type: ignore[arg-type]
+    elif isinstance(block, list):
+        for item in block:
+            found += _mrkdwn_texts(item)
+    return found
+
+
+def _check_limits(message: blocks.Message) -> list[dict[str, Any]]:
+    dicts = message.block_dicts()  # slack_sdk validates its own limits here
+    assert len(dicts) <= blocks.MAX_BLOCKS
+    assert len(message.text) <= blocks.MAX_MESSAGE_TEXT
+    for block in dicts:
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= blocks.MAX_HEADER_TEXT
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= blocks.MAX_SECTION_TEXT
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                assert len(element["text"]["text"]) <= blocks.MAX_BUTTON_TEXT
+                assert len(element["value"]) <= blocks.MAX_BUTTON_VALUE
+    return dicts
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=80), texts)
+def test_a_recommendation_stays_within_slack_limits(text: str, n: int, prompt: str) -> None:
+    message = blocks.recommendation_message(_advice(text, n, prompt), changes=[text] * n)
+    _check_limits(message)
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=10))
+def test_questions_stay_within_slack_limits(text: str, n: int) -> None:
+    answers = [QuickAnswer(label=text, reply=text)] * n
+    questions = [Question(fact="labeled_examples", text=text, quick_answers=answers)] * n
+    dicts = _check_limits(blocks.questions_message("c-1", questions, "intro"))
+    assert sum(b["type"] == "actions" for b in dicts) <= blocks.MAX_QUESTIONS
+
+
+def test_user_text_in_a_recommendation_pings_nobody() -> None:
+    message = blocks.recommendation_message(_advice(INJECTION, 2, INJECTION), [INJECTION])
+    rendered = json.dumps(_mrkdwn_texts(message.block_dicts())) + message.text
+    for raw in ("<!channel>", "<!here>", "<@U123>", "<https://x|y>"):
+        assert raw not in rendered
+
+
+def test_a_prompt_too_long_for_a_block_goes_to_a_snippet() -> None:
+    long_prompt = "Classify the ticket.\n" * 400
+    message = blocks.recommendation_message(_advice("why", 1, long_prompt))
+    assert message.snippet == long_prompt
+    assert "snippet" in json.dumps(message.block_dicts())
+
+
+def test_a_short_prompt_is_a_code_block_in_the_message() -> None:
+    message = blocks.recommendation_message(_advice("why", 1, "You are a classifier."))
+    assert message.snippet is None
+    assert "```You are a classifier.```" in json.dumps(message.block_dicts())
+
+
+def test_a_button_value_carries_the_consultation_and_the_reply() -> None:
+    value = json.loads(blocks.answer_value("c-1", "10k/day", "about 10000 a day"))
+    assert value == {"c": "c-1", "l": "10k/day", "r": "about 10000 a day"}
+
+
+def test_answered_buttons_are_replaced_by_who_answered() -> None:
+    posted = blocks.questions_message(
+        "c-1",
+        [
+            Question(
+                fact="domain",
+                text="Which domain?",
+                quick_answers=[QuickAnswer(label="legal", reply="legal")],
+            )
+        ],
+        "intro",
+    ).block_dicts()
+    after = blocks.answered_blocks(posted, "q:domain", "✓ legal (<@U1>)")
+    assert not any(b["type"] == "actions" for b in after)
+    assert len(after) == len(posted)
+
+
+def test_metadata_names_the_facts_asked_and_the_advice_given() -> None:
+    questions = [Question(fact="labeled_examples", text="How many?")]
+    assert questions_metadata("c-1", questions).to_dict() == {
+        "event_type": "advisor_questions",
+        "event_payload": {"consultation_id": "c-1", "facts": ["labeled_examples"]},
+    }
+    payload = recommendation_metadata("c-1", _advice("x", 1, "p")).to_dict()["event_payload"]
+    assert payload["strategy"] == "rag+fine_tuning" and payload["technique"] == "lora"
+    assert payload["facts"] == {"domain": "x"}
+    assert set(payload) == {
+        "consultation_id",
+        "strategy",
+        "path",
+        "technique",
+        "confidence",
+        "facts",
+    }
