@@ -1,0 +1,182 @@
+"""Counts in the user's words: the request volume (normalised to a day, including
+"30 analysts x 20 questions a day each") and the number of labeled examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.parsing.cues import CompiledVocabulary
+from bot.parsing.numbers import Quantity, quantities
+from bot.parsing.text import Sentence
+
+PER_DAY = {
+    "hour": 24.0, "hr": 24.0, "h": 24.0, "hourly": 24.0,
+    "day": 1.0, "d": 1.0, "daily": 1.0, "weekday": 1.0, "business day": 1.0,
+    "working day": 1.0, "night": 1.0, "nightly": 1.0,
+    "week": 1 / 7, "wk": 1 / 7, "w": 1 / 7, "weekly": 1 / 7,
+    "month": 1 / 30, "mo": 1 / 30, "monthly": 1 / 30,
+    "quarter": 1 / 91.25, "quarterly": 1 / 91.25,
+    "year": 1 / 365, "yr": 1 / 365, "y": 1 / 365, "annum": 1 / 365,
+    "yearly": 1 / 365, "annually": 1 / 365,
+}  # fmt: skip
+_UNIT = (
+    r"(?P<unit>hour|hr|day|weekday|business day|working day|night|week|wk|month|mo|quarter"
+    r"|year|yr|annum)s?"
+)
+_RATE = re.compile(
+    r"^(?P<noun>(?:\s*[a-z][\w&'.+-]*){0,5}?)"
+    rf"(?:\s+(?:a|an|per|each|every|a single|/)\s*{_UNIT}"
+    rf"|\s*/\s*(?P<slash>h|hr|d|day|wk|w|mo|month|yr|y|week|year|hour)"
+    r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually))(?![\w])"
+)
+_DAILY_NOUN = re.compile(r"^\s*(?P<adverb>hourly|daily|weekly|monthly|yearly)\s+(?P<noun>[a-z]\w*)")
+_WINDOW_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Count:
+    value: float
+    sentence: Sentence
+
+
+def _unit_factor(match: re.Match[str]) -> float:
+    unit = match["unit"] or match["slash"] or match["adverb"]
+    return PER_DAY[unit.lower()]
+
+
+def _words_after(norm: str, end: int, n: int) -> str:
+    return " ".join(norm[end:].split()[:n])
+
+
+def _words_before(norm: str, start: int, n: int) -> str:
+    return " ".join(norm[:start].split()[-n:])
+
+
+def _matches(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | None:
+    """The first request volume the turn states, per day; None when it states none."""
+    for sentence in sentences:
+        qs = [q for q in quantities(sentence.norm) if not q.currency and not q.percent]
+        for i, q in enumerate(qs):
+            rate = _rate(sentence.norm, q, vocab)
+            if rate is None:
+                continue
+            per_day, rate_end = rate
+            people = _population_before(sentence.norm, qs[:i], q, vocab)
+            trailing_each = re.match(
+                r"^\s*(?:each|apiece|per (?:person|head|user))\b", sentence.norm[rate_end:]
+            )
+            if people is not None:
+                per_day *= people
+            elif trailing_each or _linked_to_person(sentence.norm, q, vocab):
+                continue  # a per-person rate with no head count: not a volume
+            return Count(per_day, sentence)
+    return None
+
+
+def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int] | None:
+    after = norm[q.end :]
+    match = _RATE.match(after)
+    if match:
+        noun = match["noun"].strip()
+        if noun and _matches(vocab.not_volume, noun.split()[0]):
+            return None
+        if noun and _matches(vocab.population, noun.split()[-1]) and not match["adverb"]:
+            return None
+        if match["adverb"] and not noun:
+            following = after[match.end() :].split()[:1]
+            if following and _matches(vocab.population, following[0].strip(",.;:")):
+                return None  # '500k daily players' is people, not requests
+        return q.value * _unit_factor(match), q.end + match.end()
+    daily = _DAILY_NOUN.match(after)
+    if daily and not _matches(vocab.population, daily["noun"]):
+        return q.value * PER_DAY[daily["adverb"]], q.end + daily.end()
+    return None
+
+
+def _is_population(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
+    words = norm[q.end :].split()[:2]
+    words = [w.strip(",.;:()") for w in words]
+    if not words:
+        return False
+    if words[0] in {"daily", "weekly", "monthly", "active"} and len(words) > 1:
+        return _matches(vocab.population, words[1])
+    return _matches(vocab.population, words[0])
+
+
+def _population_before(
+    norm: str, earlier: Sequence[Quantity], rate_q: Quantity, vocab: CompiledVocabulary
+) -> float | None:
+    """'350 agents, each handles ~15 questions a day' -> 350 (linked by each/x/per)."""
+    for people in reversed(earlier):
+        if not _is_population(norm, people, vocab):
+            continue
+        between = norm[people.end : rate_q.start]
+        if _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between):
+            return people.value
+    return None
+
+
+def _linked_to_person(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
+    before = _words_before(norm, q.start, 4)
+    return bool(re.search(r"\b(?:each|every|per)\s+(?:\w+\s+)?\w+$", before)) and _matches(
+        vocab.population, before
+    )
+
+
+def labeled_examples(
+    sentences: Sequence[Sentence],
+    vocab: CompiledVocabulary,
+    skip: set[tuple[int, int]] | None = None,
+) -> Count | None:
+    """The first count of labeled examples; 0 when they say they have none."""
+    for sentence in sentences:
+        for q in quantities(sentence.norm):
+            if q.percent or q.currency or q.value != int(q.value):
+                continue
+            if _rate(sentence.norm, q, vocab) is not None:
+                continue
+            if _is_examples(sentence.norm, q, vocab):
+                return Count(q.value, sentence)
+        for pattern in vocab.no_examples:
+            if pattern.search(sentence.norm):
+                return Count(0, sentence)
+    return None
+
+
+def _is_examples(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
+    after = _words_after(norm, q.end, _WINDOW_WORDS)
+    before = _words_before(norm, q.start, _WINDOW_WORDS)
+    head = " ".join(after.split()[:2])
+    if _matches(vocab.not_examples, head) or re.match(r"^[-/:.]?\d", norm[q.end :].lstrip()):
+        return False
+    if _matches(vocab.in_prompt, after) or _matches(vocab.in_prompt, before):
+        return False
+    near_before = _words_before(norm, q.start, 3)
+    return _matches(vocab.annotated, after) or _matches(vocab.annotated, near_before)
+
+
+def data_quality(
+    sentences: Sequence[Sentence], anchor: Sentence | None, vocab: CompiledVocabulary
+) -> tuple[str, Sentence] | None:
+    """Who made the examples: low, mixed or high, read near where the examples are."""
+    data_words = re.compile(
+        r"\b(?:label\w*|annotat\w*|examples?|training data|dataset|data set|gold|pairs|"
+        r"samples|reviewed|written|drafted|hand-\w+)\b"
+    )
+    candidates = [
+        s
+        for i, s in enumerate(sentences)
+        if (anchor is not None and (s == anchor or (i > 0 and sentences[i - 1] == anchor)))
+        or data_words.search(s.norm)
+    ]
+    for level in ("low", "mixed", "high"):
+        for sentence in candidates:
+            if _matches(vocab.quality[level], sentence.norm):
+                return level, sentence
+    return None

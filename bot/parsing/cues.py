@@ -1,0 +1,129 @@
+"""Cue matching: which vocabulary phrases a sentence contains, and whether a negator
+("no", "never", "n't") in the same clause turns a phrase around."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.parsing.text import Sentence
+from bot.parsing.vocabulary import Cues, Vocabulary, compile_cue
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\bbut\b|\bthough\b|\bwhich\b|\bso\b|\bexcept\b")
+NEGATION_WINDOW = 4
+"""How many words before a cue a negator may stand."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in a sentence: ``polarity`` True for yes, False for no."""
+
+    polarity: bool
+    sentence: Sentence
+    start: int
+    end: int
+    negated: bool = False
+
+
+class Negation:
+    """Tells whether a match is negated by a word shortly before it, in its clause."""
+
+    def __init__(self, negators: Sequence[str]) -> None:
+        self._negators = [compile_cue(p) for p in negators]
+
+    def negated(self, norm: str, start: int) -> bool:
+        before = norm[:start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        words = clause.split()[-NEGATION_WINDOW:]
+        window = " ".join(words)
+        return any(neg.search(window) for neg in self._negators)
+
+
+def find(
+    patterns: Iterable[re.Pattern[str]], sentences: Sequence[Sentence]
+) -> list[tuple[Sentence, re.Match[str]]]:
+    """Every match of any pattern, sentence by sentence, in text order."""
+    found = []
+    for sentence in sentences:
+        for pattern in patterns:
+            for match in pattern.finditer(sentence.norm):
+                found.append((sentence, match))
+    found.sort(key=lambda pair: (pair[0].start, pair[1].start()))
+    return found
+
+
+def boolean_hits(cues: Cues, sentences: Sequence[Sentence], negation: Negation) -> list[Hit]:
+    """Yes-cues (turned around when negated) and no-cues, in text order."""
+    hits = []
+    for s, m in find(_compiled(tuple(cues.when_true)), sentences):
+        negated = negation.negated(s.norm, m.start())
+        hits.append(Hit(not negated, s, m.start(), m.end(), negated))
+    hits += [
+        Hit(False, s, m.start(), m.end())
+        for s, m in find(_compiled(tuple(cues.when_false)), sentences)
+    ]
+    return sorted(hits, key=lambda h: (h.sentence.start, h.start))
+
+
+@lru_cache(maxsize=512)
+def _compiled(patterns: tuple[str, ...] | list[str]) -> list[re.Pattern[str]]:
+    return [compile_cue(p) for p in patterns]
+
+
+def decide_boolean(hits: Sequence[Hit]) -> Hit | None:
+    """A 'no' said outright outweighs a 'yes'; a 'yes' outweighs a negated 'yes'."""
+    outright_no = [h for h in hits if not h.polarity and not h.negated]
+    yes = [h for h in hits if h.polarity]
+    negated = [h for h in hits if h.negated]
+    for group in (outright_no, yes, negated):
+        if group:
+            return group[0]
+    return None
+
+
+def any_match(patterns: Iterable[re.Pattern[str]], sentences: Sequence[Sentence]) -> bool:
+    return bool(find(patterns, sentences))
+
+
+class CompiledVocabulary:
+    """The vocabulary's patterns compiled once, for reading many turns."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.negation = Negation(vocabulary.negators)
+        self.skip = [compile_cue(p) for p in vocabulary.skip]
+        self.tasks = {
+            task: [(compile_cue(c.pattern), c.weight) for c in cues]
+            for task, cues in vocabulary.task_types.items()
+        }
+        self.domain_yes = [
+            (compile_cue(c.pattern), c.domain) for c in vocabulary.specialized_domain.when_true
+        ]
+        self.domain_no = [compile_cue(p) for p in vocabulary.specialized_domain.when_false]
+        self.motives = {m: [compile_cue(p) for p in ps] for m, ps in vocabulary.motives.items()}
+        p = vocabulary.prompting
+        self.not_tried = [compile_cue(x) for x in p.not_tried]
+        self.falls_short = [compile_cue(x) for x in p.falls_short]
+        self.works = [compile_cue(x) for x in p.works]
+        e = vocabulary.examples
+        self.annotated = [compile_cue(x) for x in e.annotated]
+        self.in_prompt = [compile_cue(x) for x in e.in_prompt]
+        self.not_examples = [compile_cue(x) for x in e.not_examples]
+        self.no_examples = [compile_cue(x) for x in e.none]
+        q = vocabulary.data_quality
+        self.quality = {
+            "low": [compile_cue(x) for x in q.low],
+            "mixed": [compile_cue(x) for x in q.mixed],
+            "high": [compile_cue(x) for x in q.high],
+        }
+        m = vocabulary.metrics
+        self.measure = [compile_cue(x) for x in m.measure]
+        self.target_before = [compile_cue(x) for x in m.target_before]
+        self.target_after = [compile_cue(x) for x in m.target_after]
+        v = vocabulary.volume
+        self.population = [compile_cue(x) for x in v.population]
+        self.per_each = [compile_cue(x) for x in v.per_each]
+        self.not_volume = [compile_cue(x) for x in v.not_volume]

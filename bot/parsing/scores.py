@@ -1,0 +1,77 @@
+"""Quality figures in the user's words: the current prompt's measured quality and the
+quality they need ("87% accuracy", "F1 of 0.71", "we need 95%", "target is 90"), and
+whether prompting has been tried and falls short."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.parsing.cues import CompiledVocabulary
+from bot.parsing.numbers import Quantity, quantities
+from bot.parsing.text import Sentence
+
+_BARE_TARGET_END = re.compile(r"^\s*(?:$|[.,;:!?)]|\+|or\b|before\b|on\b|accuracy|f1|percent)")
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float
+    sentence: Sentence
+
+
+def _fraction(q: Quantity) -> float | None:
+    value = q.value
+    if q.percent:
+        value /= 100
+    elif value > 1:
+        if value > 100:
+            return None
+        value /= 100
+    return value if 0 <= value <= 1 else None
+
+
+def _near(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+def quality_scores(
+    sentences: Sequence[Sentence], vocab: CompiledVocabulary
+) -> tuple[Score | None, Score | None]:
+    """(baseline, target) as fractions, the first of each the turn states."""
+    baseline: Score | None = None
+    target: Score | None = None
+    for sentence in sentences:
+        norm = sentence.norm
+        for q in quantities(norm):
+            if q.currency:
+                continue
+            before = " ".join(norm[: q.start].split()[-8:])
+            after = " ".join(norm[q.end :].split()[:4])
+            clause_before = re.split(r"[;,]|\bbut\b|\band\b", before)[-1]
+            is_target = _near(vocab.target_before, clause_before) or _near(
+                vocab.target_after, norm[q.end : q.end + 25]
+            )
+            measured = (
+                q.percent
+                or is_target
+                or _near(vocab.measure, before)
+                or _near(vocab.measure, after)
+            )
+            if not q.percent and q.value > 1:
+                # A bare number is a target only right after a need ("we need 90").
+                if not (is_target and _BARE_TARGET_END.match(norm[q.end :])):
+                    continue
+            elif not q.percent and not (
+                _near(vocab.measure, before) or _near(vocab.measure, after) or is_target
+            ):
+                continue
+            value = _fraction(q)
+            if value is None or not measured:
+                continue
+            if is_target:
+                target = target or Score(value, sentence)
+            elif _near(vocab.measure, before + " " + after):
+                baseline = baseline or Score(value, sentence)
+    return baseline, target

@@ -1,0 +1,126 @@
+"""From a message as typed in Slack or a terminal to sentences the parser can match.
+
+Each :class:`Sentence` keeps the user's original words (for quoting back as evidence)
+and a normalised form: Slack markup and emoji codes removed, numbers in words turned
+into digits, hedged quantities ("a few hundred") made unmistakably not-a-number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from text_to_num import alpha2digit
+
+HEDGE = "somequantity"
+"""What a hedged quantity becomes: a word, never a number."""
+
+_SLACK_LINK = re.compile(r"<(?:https?|mailto):[^|>]*\|([^>]*)>|<(?:https?|mailto):[^>]*>")
+_SLACK_MENTION = re.compile(r"<[@#!][^>]*>")
+_EMOJI = re.compile(r":[a-z0-9_+\-']+:", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[\n\r]+|\s*[;•]\s*|\s+-\s+(?=\S)")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|ca|incl|esp|no)\.$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*•>]|\d+[.)])\s+")
+_DIGIT_MULTIPLIER = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mil|mln|bn)\b", re.IGNORECASE
+)
+_MULTIPLIER_SUFFIX = {"thousand": "k", "million": "m", "mil": "m", "mln": "m", "billion": "b"}
+_HEDGES = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(?:a\s+)?(?:few|several|couple(?:\s+of)?|handful(?:\s+of)?|bunch(?:\s+of)?)"
+        r"\s+(?:hundred|thousand|million|dozen|k)s?\b",
+        r"\b(?:hundreds|thousands|millions|dozens|tens)\s+(?:and\s+\w+\s+)?of\b",
+        r"\b(?:a\s+)?few\s+(?:dozen|hundred|thousand)\b",
+    )
+]
+_SMALL_WORDS = {
+    r"half\s+a\s+million": "500k",
+    r"a\s+dozen": "12",
+    r"a\s+hundred": "100",
+    r"a\s+thousand": "1000",
+    r"a\s+million": "1m",
+    r"one\s+hundred": "100",
+    r"one\s+thousand": "1000",
+    r"one\s+million": "1m",
+    r"(?<![\w-])one(?=\s+(?:a|per|an)\s+(?:day|week|month|year|hour)\b)": "1",
+    r"(?<![\w-])two(?=\s+(?:a|per|an)\s+(?:day|week|month|year|hour)\b)": "2",
+}
+_SMALL_WORDS_RE = [(re.compile(p, re.IGNORECASE), r) for p, r in _SMALL_WORDS.items()]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet, or clause after ';') of one turn."""
+
+    turn: int
+    start: int
+    end: int
+    original: str
+    norm: str
+
+
+def clean_markup(text: str) -> str:
+    """Slack markup and emoji codes out; links keep their label; unicode folded."""
+    text = _SLACK_LINK.sub(lambda m: m.group(1) or " ", text)
+    text = _SLACK_MENTION.sub(" ", text)
+    text = _EMOJI.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2013", "-")
+        .replace("\u2014", " - ")
+        .replace("\u00d7", " x ")
+        .replace("\u2248", "~")
+    )
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, numbers as digits, hedges as :data:`HEDGE`."""
+    text = clean_markup(text)
+    for hedge in _HEDGES:
+        text = hedge.sub(HEDGE, text)
+    text = _DIGIT_MULTIPLIER.sub(
+        lambda m: m.group(1) + _MULTIPLIER_SUFFIX[m.group(2).lower()[:8].rstrip()], text
+    )
+    for pattern, repl in _SMALL_WORDS_RE:
+        text = pattern.sub(repl, text)
+    with contextlib.suppress(Exception):  # the converter is strict; odd text stays as typed
+        text = alpha2digit(text, "en")
+    text = _DIGIT_MULTIPLIER.sub(
+        lambda m: m.group(1) + _MULTIPLIER_SUFFIX[m.group(2).lower()[:8].rstrip()], text
+    )
+    return re.sub(r"[ \t]+", " ", text).lower()
+
+
+def sentences(text: str, turn: int) -> list[Sentence]:
+    """Split a turn into sentences, each with its span in the original text."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if spans and _ABBREVIATION.search(text[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((pos, end))
+        if match:
+            pos = match.end()
+    found: list[Sentence] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        bullet = _BULLET.match(chunk.lstrip())
+        stripped = chunk.strip()
+        if bullet:
+            stripped = stripped[bullet.end() :].strip()
+        if stripped:
+            begin = start + chunk.index(stripped)
+            found.append(
+                Sentence(turn, begin, begin + len(stripped), stripped, normalise(stripped))
+            )
+    return found
