@@ -9,7 +9,7 @@ from bot.case import CaseState
 from bot.cli import copy
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
-from bot.cli.report import fact_rows, format_value, show_advice
+from bot.cli.report import labeled_facts, show_advice
 from bot.evaluation import AdvisorLike
 
 QUESTIONS_PER_ROUND = 3
@@ -34,7 +34,8 @@ def picked_replies(text: str, replies: list[str]) -> list[str] | None:
     return [replies[int(t) - 1] for t in tokens]
 
 
-def show_questions(out: Output, questions: list[Question]) -> None:
+def show_questions(out: Output, questions: list[Question], first: bool) -> None:
+    """The questions with their quick answers numbered across them; how to answer, once."""
     number = 0
     lines = []
     for question in questions:
@@ -43,7 +44,8 @@ def show_questions(out: Output, questions: list[Question]) -> None:
             number += 1
             picks.append(f"[{number}] {qa.label}")
         lines.append(question.text + (f"\n    {'   '.join(picks)}" if picks else ""))
-    out.hint(copy.QUESTIONS_INTRO)
+    if first:
+        out.hint(copy.QUESTIONS_INTRO)
     out.section(copy.TITLE_QUESTIONS, lines)
 
 
@@ -57,32 +59,27 @@ def ask_until_given(out: Output, prompt: str, hint: str) -> str:
 
 
 def show_learned(out: Output, before: CaseState, after: CaseState) -> None:
+    """Echo the facts a turn added or changed, so a misreading shows at once."""
     old = before.facts.known()
     new = {k: v for k, v in after.facts.known().items() if old.get(k) != v}
     if not new:
         out.hint(copy.NOTHING_NEW)
         return
-    items = "; ".join(
-        f"{copy.FACT_LABELS.get(k, k)} = {format_value(k, v)}" for k, v in new.items()
-    )
+    items = "; ".join(f"{label} = {value}" for label, value in labeled_facts(new))
     out.hint(f"{copy.NOTED}: {items}")
-
-
-def fact_rows_of(facts: dict[str, object]) -> list[tuple[str, str]]:
-    return [(copy.FACT_LABELS.get(k, k), format_value(k, v)) for k, v in facts.items()]
 
 
 def consult(out: Output, advisor: AdvisorLike) -> None:
     """Description, up to three rounds of questions, then the advice."""
     description = ask_until_given(out, copy.ASK_DESCRIPTION, copy.EMPTY_DESCRIPTION)
     state = advisor.start(description)
-    if fact_rows(state.facts):
+    if state.facts.known():
         show_learned(out, CaseState(), state)
-    for _ in range(MAX_ROUNDS):
+    for round_number in range(MAX_ROUNDS):
         questions = advisor.questions(state)[:QUESTIONS_PER_ROUND]
         if state.skipped or not questions:
             break
-        show_questions(out, questions)
+        show_questions(out, questions, first=round_number == 0)
         answer = ask_until_given(out, copy.ASK_ANSWER, copy.EMPTY_ANSWER)
         if is_skip(answer):
             break

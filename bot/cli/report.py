@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.advice import Advice, CostEstimate, ModelCost, Question, Recommendation
@@ -26,12 +27,14 @@ def format_value(name: str, value: Any) -> str:
     return str(getattr(value, "value", value)).replace("_", " ")
 
 
+def labeled_facts(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Facts as (label, value) pairs, worded for a person."""
+    return [(copy.FACT_LABELS.get(name, name), format_value(name, v)) for name, v in values.items()]
+
+
 def fact_rows(facts: Facts) -> list[tuple[str, str]]:
     """The known facts, labeled."""
-    return [
-        (copy.FACT_LABELS.get(name, name), format_value(name, value))
-        for name, value in facts.known().items()
-    ]
+    return labeled_facts(facts.known())
 
 
 def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
