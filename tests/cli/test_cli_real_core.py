@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
+from bot.advisor import Advisor
 from bot.cli.main import cli
 from bot.facts import FACT_NAMES
 
@@ -98,3 +100,24 @@ def test_eval_scores_a_tiny_cases_file(tmp_path: Path) -> None:
     assert lines[0] == "cases: 1"
     assert lines[1].startswith("strategy accuracy: ")
     assert "must-not-ask violations: " in result.output
+
+
+@pytest.mark.xfail(
+    reason="parser: some quick-answer replies are not read as their fact when several "
+    "questions were asked (e.g. 'yes, it is specialized')",
+    strict=False,
+)
+@pytest.mark.parametrize(
+    "description", [TRIAGE, "We want to use an LLM to help our support team somehow."]
+)
+def test_picking_any_quick_answer_in_chat_records_its_fact(description: str) -> None:
+    advisor = Advisor()
+    state = advisor.start(description)
+    shown = advisor.questions(state)[:3]
+    unread = [
+        f"{q.fact}: {qa.reply!r}"
+        for q in shown
+        for qa in q.quick_answers
+        if getattr(advisor.reply(state, qa.reply).facts, q.fact) is None
+    ]
+    assert unread == []
