@@ -137,8 +137,11 @@ class _Checker:
 
     def _confidence(self) -> None:
         levels = self.book.confidence.levels
-        if not levels or levels[-1].max_open is not None:
-            self.add(("confidence", "levels"), "the last confidence level must have no max_open")
+        if not levels or levels[-1].max_open:
+            self.add(
+                ("confidence", "levels"),
+                "the last confidence level must have no max_open, so every case gets one",
+            )
 
     def _template(self, loc: Loc, text: str) -> None:
         names = [*FACT_KINDS, *self.book.thresholds]

@@ -90,9 +90,9 @@ def _triggers(
 
 
 def _confidence(book: RuleBook, opened: Mapping[str, set[str]]) -> Confidence:
-    counts = set(book.confidence.counts)
-    n = sum(1 for changed in opened.values() if changed & counts)
+    """The first level whose limits hold: at most N unknown facts could change each outcome."""
     for level in book.confidence.levels:
-        if level.max_open is None or n <= level.max_open:
+        counts = {k: sum(1 for changed in opened.values() if k in changed) for k in level.max_open}
+        if all(counts[k] <= limit for k, limit in level.max_open.items()):
             return level.confidence
     return Confidence.LOW

@@ -127,15 +127,19 @@ class AssumptionSpec(Strict):
     text: str
 
 
+Outcome = Literal["strategy", "path", "technique"]
+
+
 class ConfidenceLevel(Strict):
+    """Applies when, for each outcome named, at most that many unknown facts could change it."""
+
     confidence: Confidence
-    max_open: int | None = Field(default=None, ge=0)
+    max_open: dict[Outcome, int] = Field(default_factory=dict)
 
 
 class ConfidenceSpec(Strict):
-    """Confidence from the count of "open" facts: unknown, and able to change ``counts``."""
+    """The first level whose limits hold applies; the last has no limits."""
 
-    counts: list[Literal["strategy", "path", "technique"]]
     levels: list[ConfidenceLevel]
 
 

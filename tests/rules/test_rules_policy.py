@@ -219,3 +219,8 @@ def test_cost_is_attached_when_the_volume_is_known(book: RuleBook) -> None:
     assert decide(case(), book).cost is None
     cost = decide(case(requests_per_day=2000), book).cost
     assert cost is not None and cost.requests_per_day == 2000
+
+
+def test_confidence_is_medium_when_only_the_later_path_is_open(book: RuleBook) -> None:
+    # rag is settled; volume, domain, style and latency could only add fine-tuning later
+    assert decide(case(needs_knowledge=True), book).confidence is Confidence.MEDIUM

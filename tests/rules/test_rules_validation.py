@@ -14,10 +14,10 @@ from bot.rules import check_rules_file, load_rulebook
 Write = Callable[..., Path]
 
 HEAD = """\
+version: 1
 thresholds:
   min_examples: 500
 confidence:
-  counts: [strategy]
   levels:
     - {confidence: low}
 """
@@ -127,7 +127,7 @@ def test_undefined_threshold_name_is_reported(write_rules: Write) -> None:
 def test_bad_threshold_is_reported(write_rules: Write, value: str, message: str) -> None:
     text = rules("").replace("min_examples: 500", f"min_examples: {value}")
     with pytest.raises(
-        RulesError, match=r"decision_rules\.yaml:2 threshold 'min_examples': " + message
+        RulesError, match=r"decision_rules\.yaml:3 threshold 'min_examples': " + message
     ):
         load_rulebook(write_rules(text))
 
@@ -278,3 +278,15 @@ def test_missing_pricing_file_is_reported_at_its_key(write_rules: Write) -> None
         RulesError, match=r"decision_rules\.yaml:11: pricing file 'prices\.yaml' not found"
     ):
         load_rulebook(path)
+
+
+def test_last_confidence_level_must_have_no_limits(write_rules: Write) -> None:
+    text = rules("").replace("- {confidence: low}", "- {confidence: low, max_open: {path: 1}}")
+    with pytest.raises(RulesError, match=r":6: the last confidence level must have no max_open"):
+        load_rulebook(write_rules(text))
+
+
+def test_confidence_limits_name_an_outcome(write_rules: Write) -> None:
+    text = rules("").replace("- {confidence: low}", "- {confidence: low, max_open: {paths: 1}}")
+    with pytest.raises(RulesError, match=r":6: input should be 'strategy', 'path' or 'technique'"):
+        load_rulebook(write_rules(text))
