@@ -139,7 +139,7 @@ class _Checker:
         levels = self.book.confidence.levels
         if not levels or levels[-1].max_open:
             self.add(
-                ("confidence", "levels"),
+                ("confidence", "levels", len(levels) - 1),
                 "the last confidence level must have no max_open, so every case gets one",
             )
 
