@@ -33,6 +33,12 @@ STRATEGY_LABELS: Final = {
     "fine_tuning": "Fine-tuning",
     "rag+fine_tuning": "RAG + fine-tuning",
 }
+STEP_LABELS: Final = {
+    "prompt_engineering": "Prompt engineering",
+    "rag": "RAG",
+    "fine_tuning": "Fine-tuning",
+    "rag+fine_tuning": "RAG + fine-tuning",
+}
 TECHNIQUE_LABELS: Final = {
     "dpo": "supervised fine-tuning, then preference tuning (DPO)",
     "lora": "LoRA / QLoRA on an open-weights model",

@@ -40,7 +40,7 @@ def fact_rows(facts: Facts) -> list[tuple[str, str]]:
 def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
     rows = [
         (copy.LABEL_STRATEGY, copy.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)),
-        (copy.LABEL_PATH, " → ".join(copy.STRATEGY_LABELS.get(p, p) for p in rec.path)),
+        (copy.LABEL_PATH, " → ".join(copy.STEP_LABELS.get(p, p) for p in rec.path)),
     ]
     if rec.technique:
         label = copy.TECHNIQUE_LABELS.get(rec.technique.value, rec.technique.value)
