@@ -93,15 +93,19 @@ class _Checker:
                 for j, reason in enumerate(getattr(rule, "reasons", [])):
                     if reason.when is not None:
                         self.cond_check(reason.when, (*loc, "reasons", j, "when"), decides)
-                for j, name in enumerate(getattr(rule, "facts", None) or []):
-                    if name not in FACT_KINDS and name not in MOTIVE_NAMES:
-                        hint = did_you_mean(name, [*FACT_KINDS, *MOTIVE_NAMES])
-                        self.add((*loc, "facts", j), f"unknown fact or motive '{name}'{hint}")
+                    self._fact_list(reason.facts or [], (*loc, "reasons", j, "facts"))
+                self._fact_list(getattr(rule, "facts", None) or [], (*loc, "facts"))
         self._strategy_rules()
         for i, later in enumerate(book.later_steps):
             if later.step not in STEPS:
                 hint = did_you_mean(later.step, STEPS)
                 self.add(("later_steps", i, "step"), f"unknown step '{later.step}'{hint}")
+
+    def _fact_list(self, names: list[str], loc: Loc) -> None:
+        for j, name in enumerate(names):
+            if name not in FACT_KINDS and name not in MOTIVE_NAMES:
+                hint = did_you_mean(name, [*FACT_KINDS, *MOTIVE_NAMES])
+                self.add((*loc, j), f"unknown fact or motive '{name}'{hint}")
 
     def _strategy_rules(self) -> None:
         rules = self.book.strategy

@@ -78,6 +78,7 @@ def _reasons(outcome: Outcome, scope: Scope, text: _Texts) -> list[Reason]:
             named = [n for n, _ in placeholders(spec.text) if n in FACT_KINDS]
             if spec.when is not None:
                 named += fact_names_in(spec.when, scope.book)
+            named += spec.facts or []
             out.append(Reason(rule=rule_id, text=filled, facts=list(dict.fromkeys(named))))
     return out
 

@@ -61,8 +61,13 @@ class Cond(Strict):
 
 
 class ReasonSpec(Strict):
+    """A sentence of "why"; left out unless ``when`` holds and every fact it names is known."""
+
     text: str
     when: Cond | None = None
+    facts: list[str] | None = Field(
+        default=None, description="the facts it rests on, besides those its text and when name"
+    )
 
 
 class StrategyRule(Strict):
