@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default=DATABASE_URL)
     slack_retry_count: int = Field(default=3, ge=0, le=10, description="retries per call")
     slack_retry_backoff: float = Field(default=0.5, ge=0, description="seconds, doubled")
+    advisor_timezone: str = Field(default="UTC", description="IANA zone of digest times")
 
     @field_validator("slack_bot_token", "slack_signing_secret")
     @classmethod
@@ -62,6 +64,22 @@ class Settings(BaseSettings):
         if scheme == "postgresql":
             return "postgresql+psycopg://" + value.split("://", 1)[1]
         return value
+
+    @field_validator("advisor_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}: expected an IANA name such as Europe/Berlin or UTC"
+            ) from None
+        return value.strip()
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        """``ADVISOR_TIMEZONE`` as a zone: digests go out at 09:00 there."""
+        return ZoneInfo(self.advisor_timezone)
 
     @field_validator("slack_app_token")
     @classmethod
