@@ -39,6 +39,8 @@ _WINDOW_WORDS = 12
 class Count:
     value: float
     sentence: Sentence
+    per_day_factor: float = 1.0
+    """For a volume: what one unit of the stated period is per day (a week: 1/7)."""
 
 
 def _unit_factor(match: re.Match[str]) -> float:
@@ -66,7 +68,7 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
             rate = _rate(sentence.norm, q, vocab)
             if rate is None:
                 continue
-            per_day, rate_end = rate
+            per_day, rate_end, factor = rate
             people = _population_before(sentence.norm, qs[:i], q, vocab)
             trailing_each = re.match(
                 r"^\s*(?:each|apiece|per (?:person|head|user))\b", sentence.norm[rate_end:]
@@ -75,11 +77,32 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
                 per_day *= people
             elif trailing_each or _linked_to_person(sentence.norm, q, vocab):
                 continue  # a per-person rate with no head count: not a volume
-            return Count(per_day, sentence)
+            return Count(per_day, sentence, factor)
     return None
 
 
-def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int] | None:
+_UNIT_CORRECTION = re.compile(
+    r"\b(?:that's|that is|it's|it is|i meant|meant|should be|should have said|make that|not)"
+    rf"\s+(?:per|a|an|each|every|/)\s*{_UNIT}"
+)
+
+
+def corrected_unit(sentences: Sequence[Sentence]) -> float | None:
+    """'sorry, that's per week not per day' -> the per-day factor of the period meant."""
+    for sentence in sentences:
+        for match in _UNIT_CORRECTION.finditer(sentence.norm):
+            if not match.group(0).startswith("not"):
+                return PER_DAY[match["unit"]]
+    return None
+
+
+def rate_factor(sentence: Sentence, vocab: CompiledVocabulary) -> float | None:
+    """The per-day factor of the volume stated in ``sentence`` (to re-read it)."""
+    found = volume([sentence], vocab)
+    return found.per_day_factor if found else None
+
+
+def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int, float] | None:
     after = norm[q.end :]
     match = _RATE.match(after)
     if match:
@@ -92,21 +115,24 @@ def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int
             following = after[match.end() :].split()[:1]
             if following and _matches(vocab.population, following[0].strip(",.;:")):
                 return None  # '500k daily players' is people, not requests
-        return q.value * _unit_factor(match), q.end + match.end()
+        factor = _unit_factor(match)
+        return q.value * factor, q.end + match.end(), factor
     daily = _DAILY_NOUN.match(after)
     if daily and not _matches(vocab.population, daily["noun"]):
-        return q.value * PER_DAY[daily["adverb"]], q.end + daily.end()
+        factor = PER_DAY[daily["adverb"]]
+        return q.value * factor, q.end + daily.end(), factor
     return None
 
 
 def _is_population(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
-    words = norm[q.end :].split()[:2]
-    words = [w.strip(",.;:()") for w in words]
-    if not words:
-        return False
-    if words[0] in {"daily", "weekly", "monthly", "active"} and len(words) > 1:
-        return _matches(vocab.population, words[1])
-    return _matches(vocab.population, words[0])
+    """'120 support agents', '~500k daily players': a head count, not a volume."""
+    for word in norm[q.end :].split()[:3]:
+        bare = word.strip(",.;:()")
+        if _matches(vocab.population, bare):
+            return True
+        if bare != word or _matches(vocab.not_volume, bare):
+            return False  # the noun phrase ended before any person noun
+    return False
 
 
 def _population_before(
@@ -117,7 +143,10 @@ def _population_before(
         if not _is_population(norm, people, vocab):
             continue
         between = norm[people.end : rate_q.start]
-        if _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between):
+        each_of = re.search(
+            r"\beach of\s+(?:\w+\s+)?$|\bevery one of\s+(?:\w+\s+)?$", norm[: people.start]
+        )
+        if _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between) or each_of:
             return people.value
     return None
 

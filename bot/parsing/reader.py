@@ -65,7 +65,7 @@ def read_turn(
     new.turns.append(text)
     updates: dict[str, tuple[object, Sentence]] = {}
 
-    _read_counts(found, vocab, updates, asked)
+    _read_counts(found, vocab, updates, _previous_volume(state))
     _read_scores(found, vocab, updates)
     _read_booleans(found, vocab, updates)
     _read_domain(found, vocab, updates)
@@ -86,6 +86,18 @@ def read_turn(
     return new
 
 
+def _previous_volume(state: CaseState) -> tuple[float, Sentence] | None:
+    """The volume stated so far and the sentence it was read from, to re-read it."""
+    evidence = state.evidence.get("requests_per_day")
+    value = state.facts.requests_per_day
+    if evidence is None or value is None:
+        return None
+    for sentence in sentences(state.turns[evidence.turn], evidence.turn):
+        if sentence.start == evidence.start:
+            return value, sentence
+    return None
+
+
 def _default_vocabulary() -> Vocabulary:
     return _load_default()
 
@@ -99,11 +111,16 @@ def _read_counts(
     found: Sequence[Sentence],
     vocab: CompiledVocabulary,
     updates: dict[str, tuple[object, Sentence]],
-    asked: Sequence[str],
+    previous_volume: tuple[float, Sentence] | None,
 ) -> None:
     volume = counts.volume(found, vocab)
     if volume:
         updates["requests_per_day"] = (round(volume.value, 2), volume.sentence)
+    elif (factor := counts.corrected_unit(found)) and previous_volume:
+        value, sentence = previous_volume
+        old = counts.rate_factor(sentence, vocab)
+        if old:
+            updates["requests_per_day"] = (round(value / old * factor, 2), found[0])
     examples = counts.labeled_examples(found, vocab)
     if examples:
         updates["labeled_examples"] = (int(examples.value), examples.sentence)

@@ -12,6 +12,9 @@ from bot.parsing.cues import CompiledVocabulary
 from bot.parsing.numbers import Quantity, quantities
 from bot.parsing.text import Sentence
 
+_BARE_READING = re.compile(
+    r"\b(?:currently|now|today|right now|at|stuck at|sitting at|gets|hits|scores?)\s+(?:~|about|around|roughly)?\s*$"
+)
 _BARE_TARGET_END = re.compile(r"^\s*(?:$|[.,;:!?)]|\+|or\b|before\b|on\b|accuracy|f1|percent)")
 
 
@@ -30,6 +33,11 @@ def _fraction(q: Quantity) -> float | None:
             return None
         value /= 100
     return value if 0 <= value <= 1 else None
+
+
+def reading_ok(q: Quantity, before: str, after: str, vocab: CompiledVocabulary) -> bool:
+    """A measured quality: said with a measure word, or as a reading ('currently at 93')."""
+    return _near(vocab.measure, before + " " + after) or bool(_BARE_READING.search(before))
 
 
 def _near(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
@@ -60,8 +68,13 @@ def quality_scores(
                 or _near(vocab.measure, after)
             )
             if not q.percent and q.value > 1:
-                # A bare number is a target only right after a need ("we need 90").
-                if not (is_target and _BARE_TARGET_END.match(norm[q.end :])):
+                # A bare number is a figure only right after a need ("we need 90") or a
+                # reading ("currently at about 93") in a sentence that speaks in percent.
+                reading = _BARE_READING.search(before) and any(x.percent for x in quantities(norm))
+                if not (
+                    (is_target and _BARE_TARGET_END.match(norm[q.end :]))
+                    or (reading and not is_target)
+                ):
                     continue
             elif not q.percent and not (
                 _near(vocab.measure, before) or _near(vocab.measure, after) or is_target
@@ -72,6 +85,6 @@ def quality_scores(
                 continue
             if is_target:
                 target = target or Score(value, sentence)
-            elif _near(vocab.measure, before + " " + after):
+            elif reading_ok(q, before, after, vocab):
                 baseline = baseline or Score(value, sentence)
     return baseline, target
