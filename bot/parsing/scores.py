@@ -13,7 +13,8 @@ from bot.parsing.numbers import Quantity, quantities
 from bot.parsing.text import Sentence
 
 _BARE_READING = re.compile(
-    r"\b(?:currently|now|today|right now|at|stuck at|sitting at|gets|hits|scores?)\s+(?:~|about|around|roughly)?\s*$"
+    r"\b(?:currently|now|today|right now|at|stuck at|sitting at|gets|hits|scores?)"
+    r"\s+(?:~|about|around|roughly)?\s*$"
 )
 _BARE_TARGET_END = re.compile(r"^\s*(?:$|[.,;:!?)]|\+|or\b|before\b|on\b|accuracy|f1|percent)")
 
