@@ -105,7 +105,8 @@ class ConditionChecker:
     def _literal(self, fact: str, value: Any, op: str, loc: Loc) -> None:
         kind = FACT_KINDS[fact]
         if kind.kind != "number" and op not in ("==", "!="):
-            self.add(loc, f"fact '{fact}' is {kind.kind}; only '==' and '!=' compare it")
+            what = {"bool": "yes/no", "enum": "a category"}.get(kind.kind, kind.kind)
+            self.add(loc, f"fact '{fact}' is {what}; only '==' and '!=' compare it")
         elif kind.kind == "number":
             self._number(value, loc, f"fact '{fact}'")
         elif isinstance(value, FactRef):

@@ -38,6 +38,17 @@ class Source:
         return found
 
 
+class _Loader(yaml.SafeLoader):
+    """Turns a value PyYAML cannot build (``2025-13-45``) into an error with its line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            what = f"cannot read {node.value!r}: {exc}"
+            raise yaml.constructor.ConstructorError(None, None, what, node.start_mark) from exc
+
+
 def read_source(path: Path) -> Source:
     """Parse ``path``; syntax errors and duplicate keys become problems, never exceptions."""
     source = Source(path.name)
@@ -46,7 +57,7 @@ def read_source(path: Path) -> Source:
     except OSError as exc:
         source.problems.append((1, f"cannot read the file: {exc.strerror or exc}"))
         return source
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -58,7 +69,9 @@ def read_source(path: Path) -> Source:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or "malformed YAML"
-        source.problems.append((line, f"YAML syntax error: {what}"))
+        if not isinstance(exc, yaml.constructor.ConstructorError):
+            what = f"YAML syntax error: {what}"
+        source.problems.append((line, what))
         source.data = None
     except yaml.YAMLError as exc:
         source.problems.append((1, f"YAML syntax error: {exc}"))
@@ -68,7 +81,7 @@ def read_source(path: Path) -> Source:
     return source
 
 
-def _walk(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, source: Source) -> None:
+def _walk(loader: _Loader, node: yaml.Node, loc: Loc, source: Source) -> None:
     source.lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()

@@ -21,7 +21,7 @@ confidence:
   levels:
     - {confidence: low}
 """
-"""Lines 1-6 of every small file below; rules start on line 7."""
+"""Lines 1-6 of every small file below; 'strategy:' is line 7, its first rule line 8."""
 
 LAST = """\
   - id: prompt-engineering
@@ -289,4 +289,20 @@ def test_last_confidence_level_must_have_no_limits(write_rules: Write) -> None:
 def test_confidence_limits_name_an_outcome(write_rules: Write) -> None:
     text = rules("").replace("- {confidence: low}", "- {confidence: low, max_open: {paths: 1}}")
     with pytest.raises(RulesError, match=r":6: input should be 'strategy', 'path' or 'technique'"):
+        load_rulebook(write_rules(text))
+
+
+def test_a_value_yaml_cannot_build_is_reported_with_its_line(write_rules: Write) -> None:
+    pricing = (Path(RULES).parent / "pricing.yaml").read_text(encoding="utf-8")
+    write_rules(pricing.replace("read: 2025-08-21", "read: 2025-13-45", 1), name="pricing.yaml")
+    path = write_rules(rules("") + "pricing_file: pricing.yaml\n")
+    with pytest.raises(RulesError, match=r"^pricing\.yaml:10: cannot read '2025-13-45'"):
+        load_rulebook(path)
+
+
+def test_ordering_a_category_is_reported(write_rules: Write) -> None:
+    text = rules(
+        "  - {id: q, when: {fact: data_quality, op: '>', value: low}, strategy: rag, path: [rag]}\n"
+    )
+    with pytest.raises(RulesError, match=r":8 rule 'q': fact 'data_quality' is a category; only"):
         load_rulebook(write_rules(text))
