@@ -1,27 +1,9 @@
-"""Hand-built cases for the prompt tests: the templates need only facts and a strategy."""
+"""Fixtures for the prompt tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-
-from bot.advice import Confidence, Recommendation, Strategy
-from bot.case import CaseState
-from bot.facts import Facts
-
-MakeCase = Callable[..., tuple[CaseState, Recommendation]]
-
-
-def make_case(
-    description: str = "We sort support tickets into queues.",
-    strategy: Strategy = Strategy.PROMPT_ENGINEERING,
-    **facts: Any,
-) -> tuple[CaseState, Recommendation]:
-    state = CaseState(turns=[description], facts=Facts(**facts))
-    rec = Recommendation(strategy=strategy, path=[strategy.value], confidence=Confidence.LOW)
-    return state, rec
+from prompt_cases import MakeCase, make_case
 
 
 @pytest.fixture

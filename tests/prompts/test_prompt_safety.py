@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from prompt_cases import make_case
 
 from bot import paths
 from bot.advice import Recommendation
@@ -84,3 +87,14 @@ def test_prompts_folder_can_be_moved_with_an_environment_variable(
     )
     monkeypatch.setenv("ADVISOR_PROMPTS", str(prompts))
     assert "MOVED" in PromptRenderer().render(*case())
+
+
+SHARED_RENDERER = PromptRenderer()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300))
+def test_any_description_comes_out_exactly_as_written(text: str) -> None:
+    state, rec = make_case(description=text)
+    prompt = SHARED_RENDERER.render(state, rec)
+    assert text.strip() in prompt
