@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -22,7 +21,7 @@ from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.mrkdwn import escape, one_line
 from bot.slack.poster import NOT_IN_CHANNEL, Poster, slack_error
-from bot.store import Consultation, Store
+from bot.store import Consultation, Store, lease
 
 log = logging.getLogger(__name__)
 
@@ -99,17 +98,17 @@ class Conversations:
         Whoever holds the lease answers every stored turn; the others wait until their turn
         is answered or the lease is theirs.
         """
-        owner = uuid.uuid4().hex
         deadline = time.monotonic() + 2 * LEASE_SECONDS
         while True:
             current = self.store.get(consultation_id)
             if current is None or _answered(current, turn_id):
                 return
-            if self.store.acquire(consultation_id, owner, LEASE_SECONDS):
+            owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
+            if owner is not None:
                 try:
                     self._answer_locked(consultation_id)
                 finally:
-                    self.store.release(consultation_id, owner)
+                    lease.release(self.store, consultation_id, owner)
                 return
             if time.monotonic() > deadline:
                 log.warning("gave up waiting to answer consultation %s", consultation_id)

@@ -159,18 +159,36 @@ class Store:
 
     # --- the lease that serializes answering one consultation ---------------------------
 
-    def acquire(self, consultation_id: str, owner: str, lease_seconds: float) -> bool:
-        """Take the consultation's lease (free or expired); True if ``owner`` holds it now."""
+    def acquire(
+        self,
+        consultation_id: str,
+        owner: str,
+        lease_seconds: float,
+        steal_from: str | None = None,
+    ) -> bool:
+        """Take the consultation's lease if it is free, expired, or held by ``steal_from``
+        (a crashed owner); True if ``owner`` holds it now."""
         now = time.time()
         c = schema.consultations.c
+        free = or_(c.lock_owner.is_(None), c.lock_until < now, c.lock_owner == owner)
+        if steal_from is not None:
+            free = or_(free, c.lock_owner == steal_from)
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(schema.consultations)
-                .where(c.id == consultation_id)
-                .where(or_(c.lock_owner.is_(None), c.lock_until < now, c.lock_owner == owner))
+                .where(c.id == consultation_id, free)
                 .values(lock_owner=owner, lock_until=now + lease_seconds)
             )
         return result.rowcount == 1
+
+    def lease_owner(self, consultation_id: str) -> str | None:
+        """Who holds the consultation's lease, if anyone."""
+        query = select(schema.consultations.c.lock_owner).where(
+            schema.consultations.c.id == consultation_id
+        )
+        with self.engine.connect() as conn:
+            owner = conn.execute(query).scalar()
+        return str(owner) if owner else None
 
     def release(self, consultation_id: str, owner: str) -> None:
         c = schema.consultations.c

@@ -45,11 +45,15 @@ def channel() -> str:
 
 
 def in_thread(fake: FakeSlack, channel: str, thread_ts: str, count: int) -> list[Call]:
-    """Wait for ``count`` bot messages in the thread; all of them, in order."""
+    """Wait for ``count`` messages posted in the thread; all of them, in order."""
     return fake.wait_for(
         "chat.postMessage",
         count,
-        where=lambda c: c.args.get("channel") == channel and c.args.get("thread_ts") == thread_ts,
+        where=lambda c: (
+            c.status == 200
+            and c.args.get("channel") == channel
+            and c.args.get("thread_ts") == thread_ts
+        ),
     )
 
 
@@ -59,7 +63,9 @@ def start(fake: FakeSlack, slack: SlackRequests, channel: str, text: str) -> tup
     assert answer.status == 200, answer
     root = fake.wait_for(
         "chat.postMessage",
-        where=lambda c: c.args.get("channel") == channel and not c.args.get("thread_ts"),
+        where=lambda c: (
+            c.status == 200 and c.args.get("channel") == channel and not c.args.get("thread_ts")
+        ),
     )[0]
     return root.ts, in_thread(fake, channel, root.ts, 1)[0]
 

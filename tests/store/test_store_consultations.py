@@ -36,9 +36,13 @@ def test_one_thread_holds_one_consultation(store: Store) -> None:
 
 def _new_or_none(store: Store, thread_ts: str) -> object:
     return store.create_consultation(
-        team_id="T1", channel_id="C1", user_id="U1", description="x", origin="mention",
+        team_id="T1",
+        channel_id="C1",
+        user_id="U1",
+        description="x",
+        origin="mention",
         thread_ts=thread_ts,
-    )  # fmt: skip
+    )
 
 
 def test_a_redelivered_event_is_marked_once(store: Store) -> None:
@@ -113,8 +117,36 @@ def test_consultations_in_a_channel_and_window_are_listed_for_a_digest(store: St
 def test_posted_messages_are_recorded(store: Store) -> None:
     cid = _new(store)
     store.record_message(
-        PostedMessage(channel_id="C1", ts="2.2", thread_ts="1.1", kind="questions",
-                      consultation_id=cid, event_type="advisor_questions")
-    )  # fmt: skip
+        PostedMessage(
+            channel_id="C1",
+            ts="2.2",
+            thread_ts="1.1",
+            kind="questions",
+            consultation_id=cid,
+            event_type="advisor_questions",
+        )
+    )
     assert [m.kind for m in store.messages(cid)] == ["questions"]
     assert store.ping()
+
+
+def test_a_lease_held_by_a_killed_process_is_taken_over_at_once(store: Store) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    from bot.store import lease
+
+    cid = _new(store)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert store.acquire(cid, f"{socket.gethostname()}:{dead}:x", lease_seconds=60)
+    owner = lease.try_acquire(store, cid, 60)
+    assert owner is not None
+    assert lease.try_acquire(store, cid, 60) is None, "a live holder keeps its lease"
+    lease.release(store, cid, owner)
+    assert store.lease_owner(cid) is None

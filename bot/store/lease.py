@@ -1,0 +1,61 @@
+"""Leases that serialize work on one consultation across threads, processes and hosts.
+
+A lease expires after its duration (a host that vanished). On the same host, a lease held
+by a process that no longer runs (killed mid-answer) is taken over at once.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import uuid
+
+from bot.store.store import Store
+
+_HOST = socket.gethostname()
+_held: set[str] = set()
+_held_lock = threading.Lock()
+
+
+def new_owner() -> str:
+    """An owner id: ``host:pid:random``."""
+    return f"{_HOST}:{os.getpid()}:{uuid.uuid4().hex}"
+
+
+def is_orphaned(owner: str) -> bool:
+    """True if ``owner`` ran on this host in a process that is gone (or an earlier life of
+    this process id)."""
+    host, _, rest = owner.partition(":")
+    pid_text, _, _ = rest.partition(":")
+    if host != _HOST or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        with _held_lock:
+            return owner not in _held
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def try_acquire(store: Store, consultation_id: str, seconds: float) -> str | None:
+    """The owner id if the lease was taken, else None."""
+    owner = new_owner()
+    holder = store.lease_owner(consultation_id)
+    steal = holder if holder and is_orphaned(holder) else None
+    if not store.acquire(consultation_id, owner, seconds, steal_from=steal):
+        return None
+    with _held_lock:
+        _held.add(owner)
+    return owner
+
+
+def release(store: Store, consultation_id: str, owner: str) -> None:
+    store.release(consultation_id, owner)
+    with _held_lock:
+        _held.discard(owner)

@@ -1,0 +1,87 @@
+"""Slack API failures: retried, or turned into a short private hint; nothing is lost."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from conftest import event_type, in_thread, start
+
+from bot.slack import copy
+from bot.store import Store
+from bot.testing import FakeSlack, ServerProcess, SlackRequests
+
+TICKETS = "We want to classify support tickets into 12 categories"
+
+
+def _posts_in(fake: FakeSlack, channel: str) -> list[int]:
+    return [c.status for c in fake.calls_to("chat.postMessage") if c.args.get("channel") == channel]
+
+
+def test_a_rate_limited_post_is_retried_after_retry_after(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    fake.fail_next("chat.postMessage", status=429, retry_after=0)
+    _, first = start(fake, slack, channel, TICKETS)
+    assert event_type(first) == "advisor_questions"
+    assert _posts_in(fake, channel) == [429, 200, 200]
+
+
+def test_server_errors_are_retried(fake: FakeSlack, slack: SlackRequests, channel: str) -> None:
+    fake.fail_next("chat.postMessage", times=2, status=500)
+    _, first = start(fake, slack, channel, TICKETS)
+    assert event_type(first) == "advisor_questions"
+    assert _posts_in(fake, channel) == [500, 500, 200, 200]
+
+
+def test_a_channel_without_the_bot_gets_a_private_invite_hint_and_keeps_the_description(
+    fake: FakeSlack, slack: SlackRequests, channel: str, workdir: Path
+) -> None:
+    fake.fail_next("chat.postMessage", error="not_in_channel")
+    assert slack.command(TICKETS, channel=channel).status == 200
+    hint = fake.wait_for("chat.postEphemeral", where=lambda c: c.args.get("channel") == channel)
+    assert hint[0].args["user"] == "U1"
+    assert "/invite @advisor" in hint[0].args["text"] and "classify support" in hint[0].args["text"]
+    store = Store.open(f"sqlite:///{workdir / 'advisor.db'}")
+    now = datetime.now(UTC)
+    kept = store.consultations_in("T1", channel, now - timedelta(hours=1), now)
+    assert [(c.description, c.status) for c in kept] == [(TICKETS, "pending")]
+
+
+def test_an_unexpected_error_gets_a_short_apology_in_the_thread_and_no_traceback(
+    fake: FakeSlack, slack: SlackRequests, channel: str, server: ServerProcess
+) -> None:
+    thread_ts, questions = start(fake, slack, channel, TICKETS)
+    message = {"ts": questions.ts, "thread_ts": thread_ts, "text": "q", "blocks": []}
+    answer = slack.click(
+        action_id="answer:0", value="{broken", block_id="q:x", message=message, channel=channel
+    )
+    assert answer.status == 200
+    sorry = in_thread(fake, channel, thread_ts, 2)[-1]
+    assert sorry.args["text"] == copy.ERROR
+    assert "Traceback" not in json.dumps(sorry.args)
+    assert "request 1.2.3 failed" in server.log()
+
+
+def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Path) -> None:
+    from bot.testing import SIGNING_SECRET, server_env
+
+    env = server_env(fake.base_url, f"sqlite:///{tmp_path / 'advisor.db'}")
+    first = ServerProcess(env, tmp_path / "first.log").start()
+    slack = SlackRequests(first.base_url, SIGNING_SECRET)
+    thread_ts, _ = start(fake, slack, "CRESTART", TICKETS)
+    slack.message("about 5k a day, 800 reviewed examples", channel="CRESTART", thread_ts=thread_ts)
+    in_thread(fake, "CRESTART", thread_ts, 2)
+    first.kill()
+
+    second = ServerProcess(env, tmp_path / "second.log").start()
+    try:
+        again = SlackRequests(second.base_url, SIGNING_SECRET)
+        again.message("skip", channel="CRESTART", thread_ts=thread_ts)
+        advice = in_thread(fake, "CRESTART", thread_ts, 3)[-1]
+    finally:
+        second.stop()
+    assert event_type(advice) == "advisor_recommendation"
+    facts = advice.args["metadata"]["event_payload"]["facts"]
+    assert facts["requests_per_day"] == 5000 and facts["labeled_examples"] == 800
