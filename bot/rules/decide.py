@@ -12,7 +12,7 @@ from bot.rules.conditions import Scope, fact_names_in
 from bot.rules.counterfactual import open_facts
 from bot.rules.engine import Outcome, evaluate
 from bot.rules.facts_meta import FACT_KINDS
-from bot.rules.schema import ReasonSpec, RuleBook
+from bot.rules.schema import Cond, ReasonSpec, RuleBook
 from bot.rules.templates import placeholders, render
 
 
@@ -27,7 +27,7 @@ def decide(state: CaseState, book: RuleBook) -> Recommendation:
         AdviceWarning(
             rule=w.id,
             text=filled,
-            facts=w.facts if w.facts is not None else _triggers(w.when, book, facts, motives),
+            facts=w.facts if w.facts is not None else _triggers(w.when, book, motives),
         )
         for w in book.warnings
         if after.holds(w.when) and (filled := text.fill(w.text)) is not None
@@ -83,9 +83,7 @@ def _reasons(outcome: Outcome, scope: Scope, text: _Texts) -> list[Reason]:
     return out
 
 
-def _triggers(
-    cond: Any, book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str]
-) -> list[str]:
+def _triggers(cond: Cond, book: RuleBook, motives: frozenset[str]) -> list[str]:
     """The facts a warning's condition reads, and the motives of it the user has."""
     return [n for n in fact_names_in(cond, book) if n in FACT_KINDS or n in motives]
 
