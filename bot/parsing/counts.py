@@ -152,10 +152,10 @@ def _population_before(
 
 
 def _linked_to_person(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
-    before = _words_before(norm, q.start, 4)
-    return bool(re.search(r"\b(?:each|every|per)\s+(?:\w+\s+)?\w+$", before)) and _matches(
-        vocab.population, before
-    )
+    """'each user asks about 5 questions a day': a rate per person."""
+    before = _words_before(norm, q.start, 6)
+    link = re.search(r"\b(?:each|every|per|a single)\s+((?:\S+\s+){0,2}\S+)", before)
+    return bool(link) and _matches(vocab.population, link.group(1) if link else "")
 
 
 def labeled_examples(

@@ -53,15 +53,16 @@ def quality_scores(
     target: Score | None = None
     for sentence in sentences:
         norm = sentence.norm
-        for q in quantities(norm):
+        found = quantities(norm)
+        for i, q in enumerate(found):
             if q.currency:
                 continue
+            stop = found[i + 1].start if i + 1 < len(found) else len(norm)
+            tail = norm[q.end : min(stop, q.end + 25)]
             before = " ".join(norm[: q.start].split()[-8:])
             after = " ".join(norm[q.end :].split()[:4])
             clause_before = re.split(r"[;,]|\bbut\b|\band\b", before)[-1]
-            is_target = _near(vocab.target_before, clause_before) or _near(
-                vocab.target_after, norm[q.end : q.end + 25]
-            )
+            is_target = _near(vocab.target_before, clause_before) or _near(vocab.target_after, tail)
             measured = (
                 q.percent
                 or is_target

@@ -1,0 +1,51 @@
+"""Odd input never breaks the parser."""
+
+import pytest
+
+from bot.errors import RulesError
+from bot.parsing import load_vocabulary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        ":wave: :tada:",
+        "<!channel> <@U123> <https://example.com|link> we do 2k a day",
+        "{{ 7*7 }} {% include 'x' %}",
+        "\x00\x07 control \u202e characters",
+        "word " * 5000,
+        "🙂" * 1000,
+    ],
+)
+def test_odd_input_is_read_without_error(read, text) -> None:
+    state = read(text)
+    assert state.turns == [text[:20_000]]
+
+
+def test_slack_markup_is_not_read_as_numbers(read) -> None:
+    assert (
+        read("<@U12345> <#C999|general> we route 2k tickets a day").facts.requests_per_day == 2000
+    )
+
+
+def test_vocabulary_with_a_bad_pattern_names_the_file_and_the_field(tmp_path) -> None:
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text("negators: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"vocabulary\.yaml: negators: .*bad pattern '\(unclosed'"):
+        load_vocabulary(bad)
+
+
+def test_vocabulary_with_an_unknown_term_says_which(tmp_path) -> None:
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text("terms: {people: [staff]}\nnegators: ['{{peeple}}']\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"unknown term \{\{peeple\}\} \(known: people\)"):
+        load_vocabulary(bad)
+
+
+def test_vocabulary_that_is_not_yaml_gives_the_line(tmp_path) -> None:
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text("negators:\n  - 'a'\n  bad: [\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"vocabulary\.yaml:\d+: not valid YAML"):
+        load_vocabulary(bad)
