@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.advice import Advice
+from bot.advice import Advice, Question
 from bot.case import CaseState
 from bot.parsing import Vocabulary, load_vocabulary, read_turn
 from bot.prompting import PromptRenderer
@@ -44,12 +44,20 @@ class Advisor:
         """A new consultation from its description (turn 0)."""
         return read_turn(description, CaseState(), vocabulary=self.vocabulary)
 
-    def reply(self, state: CaseState, text: str) -> CaseState:
-        """The state after one more thread reply; the questions just asked guide the reading."""
-        asked = [q.fact for q in self.questions(state)[:MAX_QUESTIONS_AT_ONCE]]
+    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState:
+        """The state after one more thread reply.
+
+        ``about`` names the fact a quick-answer button answers; otherwise the questions
+        just asked guide the reading of a bare "about 600" or "yes".
+        """
+        if about is not None:
+            asked = [about]
+        else:
+            asked = [q.fact for q in self.questions(state)[:MAX_QUESTIONS_AT_ONCE]]
         return read_turn(text, state, asked=asked, vocabulary=self.vocabulary)
 
-    def questions(self, state: CaseState) -> list:  # type: ignore[type-arg]
+    def questions(self, state: CaseState) -> list[Question]:
+        """Every unknown fact that could change the advice, most decisive first."""
         return select_questions(state, self.rulebook)
 
     def advise(self, state: CaseState) -> Advice:

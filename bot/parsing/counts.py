@@ -195,7 +195,7 @@ def data_quality(
 ) -> tuple[str, Sentence] | None:
     """Who made the examples: low, mixed or high, read near where the examples are."""
     data_words = re.compile(
-        r"\b(?:label\w*|annotat\w*|examples?|training data|dataset|data set|gold|pairs|"
+        r"\b(?:label\w*|annotat\w*|examples?|training data|dataset|data set|gold|pairs|quality|"
         r"samples|reviewed|written|drafted|hand-\w+)\b"
     )
     candidates = [

@@ -106,6 +106,7 @@ class CompiledVocabulary:
         self.motives = {m: [compile_cue(p) for p in ps] for m, ps in vocabulary.motives.items()}
         p = vocabulary.prompting
         self.not_tried = [compile_cue(x) for x in p.not_tried]
+        self.tried = [compile_cue(x) for x in p.tried]
         self.falls_short = [compile_cue(x) for x in p.falls_short]
         self.works = [compile_cue(x) for x in p.works]
         e = vocabulary.examples

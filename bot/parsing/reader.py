@@ -33,6 +33,7 @@ _YES = re.compile(
     r"^\s*(?:yes|yeah|yep|yup|correct|right|sure|definitely|absolutely|it is|we do|they do)\b"
 )
 _NO = re.compile(r"^\s*(?:no|nope|nah|not really|never|it isn't|it's not|we don't|they don't)\b")
+_NONE = re.compile(r"^\s*(?:we have |we've got |there are )?(?:none|zero|0|nothing)\b")
 _BARE_NUMBER = re.compile(r"^\s*(?:~|about|around|roughly|maybe|approx\.?|like|some)?\s*$")
 
 
@@ -176,16 +177,19 @@ def _read_prompting(
     vocab: CompiledVocabulary,
     updates: dict[str, tuple[object, Sentence]],
 ) -> None:
-    """Not tried > measured against the need > tried and falls short > works."""
-    not_tried = find(vocab.not_tried, found)
-    short = [
-        Hit(not vocab.negation.negated(s.norm, m.start()), s, m.start(), m.end())
-        for s, m in find(vocab.falls_short, found)
-    ]
-    negated_short = [h for h in short if not h.polarity]
-    if not_tried or negated_short:
-        sentence = not_tried[0][0] if not_tried else negated_short[0].sentence
-        updates["prompting_exhausted"] = (False, sentence)
+    """Not tried > measured against the need > falls short > works > tried."""
+
+    def hits(patterns: Sequence[re.Pattern[str]]) -> list[Hit]:
+        return [
+            Hit(not vocab.negation.negated(s.norm, m.start()), s, m.start(), m.end())
+            for s, m in find(patterns, found)
+        ]
+
+    tried, short = hits(vocab.tried), hits(vocab.falls_short)
+    not_tried = [h.sentence for h in tried if not h.polarity]
+    not_tried += [s for s, _ in find(vocab.not_tried, found)]
+    if not_tried:
+        updates["prompting_exhausted"] = (False, not_tried[0])
         return
     baseline = updates.get("baseline_quality")
     target = updates.get("target_quality")
@@ -193,12 +197,15 @@ def _read_prompting(
         assert isinstance(baseline[0], float) and isinstance(target[0], float)
         updates["prompting_exhausted"] = (baseline[0] < target[0], target[1])
         return
-    if short:
-        updates["prompting_exhausted"] = (True, short[0].sentence)
-        return
     works = find(vocab.works, found)
-    if works:
-        updates["prompting_exhausted"] = (False, works[0][0])
+    for evidence, value in (
+        ([h.sentence for h in short if h.polarity], True),
+        ([s for s, _ in works], False),
+        ([h.sentence for h in tried], True),
+    ):
+        if evidence:
+            updates["prompting_exhausted"] = (value, evidence[0])
+            return
 
 
 def _read_bare_answers(
@@ -226,6 +233,9 @@ def _read_bare_answers(
                     value = q.value if numeric[0] == "requests_per_day" else int(q.value)
                     updates[numeric[0]] = (value, sentence)
                     break
+    no_examples = "labeled_examples" in asked and "labeled_examples" not in updates
+    if no_examples and _NONE.match(found[0].norm):
+        updates["labeled_examples"] = (0, found[0])
     flags = [f for f in asked if f in (*BOOLEAN_FACTS, "specialized_domain", "prompting_exhausted")]
     if len(flags) == 1 and flags[0] not in updates:
         norm = found[0].norm

@@ -72,13 +72,14 @@ class WeightedCue(_Strict):
 
 
 class PromptingCues(_Strict):
-    """prompting_exhausted: tried and falls short; not tried; tried and it works."""
+    """prompting_exhausted: not tried; tried; falls short; works."""
 
     not_tried: list[str] = Field(default_factory=list)
+    tried: list[str] = Field(default_factory=list)
     falls_short: list[str] = Field(default_factory=list)
     works: list[str] = Field(default_factory=list)
 
-    _check = field_validator("not_tried", "falls_short", "works")(_check_patterns)
+    _check = field_validator("not_tried", "tried", "falls_short", "works")(_check_patterns)
 
 
 class ExampleCues(_Strict):

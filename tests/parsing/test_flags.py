@@ -95,3 +95,30 @@ def test_evidence_quotes_the_users_own_words(read) -> None:
     evidence = state.evidence["requests_per_day"]
     assert evidence.quote == "We get about two thousand tickets per week."
     assert state.turns[0][evidence.start : evidence.end] == evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("we tried prompting and it works well enough", "prompting_exhausted", False),
+        ("no, the style can vary", "style_consistency", False),
+        ("the quality is mixed", "data_quality", "mixed"),
+        ("yes, it is specialized", "specialized_domain", True),
+        ("no, it does not need our own documents", "needs_knowledge", False),
+    ],
+)
+def test_short_answers_as_people_type_them_are_read(read, text, fact, value) -> None:
+    got = getattr(read(text).facts, fact)
+    assert (got.value if hasattr(got, "value") else got) == value
+
+
+def test_every_quick_answer_records_its_fact() -> None:
+    from bot.advisor import Advisor
+
+    advisor = Advisor()
+    for question in advisor.rulebook.questions:
+        for answer in question.quick_answers:
+            state = advisor.reply(
+                advisor.start("We do a thing."), answer.reply, about=question.fact
+            )
+            assert getattr(state.facts, question.fact) is not None, (question.fact, answer.reply)
