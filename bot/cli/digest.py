@@ -1,0 +1,69 @@
+"""``advisor digest --due [--now ISO]``: post every channel digest that is due, once.
+
+For cron or a Kubernetes CronJob. Slack modules are imported inside the command, so
+importing the CLI never loads them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+
+from bot.errors import AdvisorError
+from bot.settings import load_settings
+
+
+class DigestProblem(click.ClickException):
+    """A missing or malformed setting: its message, exit code 2, no traceback."""
+
+    exit_code = 2
+
+
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected an ISO time such as 2026-11-23T09:05:00+01:00, got {value!r}"
+        ) from None
+
+
+@click.command("digest")
+@click.option("--due", is_flag=True, help="post every digest that is due and not yet posted")
+@click.option(
+    "--now",
+    "now_text",
+    metavar="ISO",
+    help="evaluate as of this moment (a time without offset is in ADVISOR_TIMEZONE)",
+)
+def digest(due: bool, now_text: str | None) -> None:
+    """Channel digests: post the due ones (run it every few minutes, e.g. from cron)."""
+    if not due:
+        raise click.UsageError("nothing to do: pass --due to post the digests that are due")
+    now = _moment(now_text)
+    try:
+        settings = load_settings()
+    except AdvisorError as err:
+        raise DigestProblem(str(err)) from None
+    from bot.digest.job import results
+    from bot.digest.scheduler import DigestRunner, utc_now
+
+    if now is None:
+        now = utc_now()
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=settings.timezone)
+    report = DigestRunner(settings).run(now)
+    for line in results(report):
+        click.echo(line)
+    posted = report.count("posted")
+    click.echo(f"{posted} digest(s) posted, {len(report.outcomes) - posted} other outcome(s).")
+    if not report.ok:
+        raise click.exceptions.Exit(1)
+
+
+def register(group: click.Group) -> None:
+    """Add ``digest`` to the ``advisor`` group (bot/cli/main.py lists this module)."""
+    group.add_command(digest)

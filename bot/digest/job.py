@@ -1,0 +1,313 @@
+"""The digest job: post every digest that is due and not yet posted, each exactly once.
+
+The protocol, per (channel, frequency, period):
+
+1. **Claim** by inserting the ``digest_runs`` row (unique on channel, frequency and period
+   start). Of any number of processes running the job at once, one insert wins; the others
+   skip the channel for this run.
+2. Build the digest from the store; an empty period is recorded ``skipped_empty`` unless the
+   channel asked for empty digests.
+3. **Renew** the claim (compare-and-set on ``claimed_by``) right before posting: a process
+   whose lease was taken over never posts.
+4. **Post**, then at once record the message ts (``posted``).
+
+A crash between 1 and 4 leaves the row ``claimed`` without a ts. Once the lease
+(:data:`LEASE`) has passed, a later run takes it over (compare-and-set UPDATE) and, before
+posting again, looks in the channel's history (``conversations.history`` with metadata,
+since the period's end) for a digest message carrying this period's metadata; if it finds
+one it records that message instead of posting.
+
+The remaining window: Slack's ``chat.postMessage`` has no idempotency key, so a crash after
+Slack accepted the post and before the ts was recorded is only caught by that history
+search. It misses when the bot cannot read the history (no ``channels:history`` /
+``groups:history`` scope; then the run logs a warning and posts again) or when more than
+:data:`HISTORY_PAGES` pages of messages followed the period's end. And a process that
+stalls for longer than the lease *during* the ``chat.postMessage`` call (after renewing)
+can overlap with the process that took over; the lease (10 minutes) is far longer than the
+call with all its retries.
+A failed post (any other Slack or database error) is recorded ``failed`` and retried by
+the next run; later periods of that channel wait, so digests stay in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.digest.blocks import EVENT_TYPE, archive_link, digest_message, digest_metadata
+from bot.digest.content import Digest, build_digest
+from bot.digest.schedule import Period, due_periods
+from bot.digest.store import (
+    CLAIMED,
+    FAILED,
+    POSTED,
+    SKIPPED_EMPTY,
+    Claim,
+    DigestStore,
+    Subscription,
+)
+from bot.slack.poster import NOT_IN_CHANNEL, slack_error
+from bot.store import PostedMessage, Store
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=10)
+HISTORY_PAGES = 5
+HISTORY_PAGE_SIZE = 200
+MAX_LINKS = 80
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one digest: ``posted``, ``found`` (a crashed run's post, recorded),
+    ``skipped_empty``, ``busy`` (another process has it), ``lost`` (claim taken over),
+    ``removed`` (the bot left the channel: subscription ended) or ``failed``."""
+
+    channel_id: str
+    period: Period
+    result: str
+    message_ts: str | None = None
+    error: str | None = None
+
+    def describe(self) -> str:
+        span = f"{self.period.start.isoformat()} to {self.period.end.isoformat()}"
+        tail = f" ({self.error})" if self.error else ""
+        return f"{self.result} {self.channel_id} {span}{tail}"
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, result: str) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def ok(self) -> bool:
+        return self.count("failed") == 0
+
+
+def run_due(
+    now: datetime,
+    store: Store,
+    digests: DigestStore,
+    client: WebClient,
+    tz: tzinfo,
+    *,
+    owner: str | None = None,
+    lease: timedelta = LEASE,
+) -> Report:
+    """Post every digest due at ``now`` (every ended period since each channel's last
+    digest, oldest first). One channel's failure never stops the others."""
+    job = _Job(now, store, digests, client, tz, owner or uuid.uuid4().hex, lease)
+    report = Report()
+    for sub in digests.active_subscriptions():
+        try:
+            report.outcomes += job.channel(sub)
+        except Exception:
+            log.exception("digest of channel %s failed", sub.channel_id)
+    return report
+
+
+class _Job:
+    def __init__(
+        self,
+        now: datetime,
+        store: Store,
+        digests: DigestStore,
+        client: WebClient,
+        tz: tzinfo,
+        owner: str,
+        lease: timedelta,
+    ) -> None:
+        self.now = now
+        self.store = store
+        self.digests = digests
+        self.client = client
+        self.tz = tz
+        self.owner = owner
+        self.lease = lease
+        self.started = time.monotonic()
+        self.names: dict[str, str] = {}
+
+    def clock(self) -> datetime:
+        """``now`` moved on by the time this run has taken: the lease's clock."""
+        return self.now + timedelta(seconds=time.monotonic() - self.started)
+
+    def channel(self, sub: Subscription) -> list[Outcome]:
+        last = self.digests.last_done_end(sub.team_id, sub.channel_id, sub.frequency)
+        since = max(sub.active_since, last) if last else sub.active_since
+        outcomes = []
+        for period in due_periods(sub.frequency, self.tz, self.now, since):
+            outcome = self.one(sub, period)
+            outcomes.append(outcome)
+            if outcome.result not in (POSTED, SKIPPED_EMPTY, "found"):
+                break  # later periods wait for this one: digests stay in order
+        return outcomes
+
+    def one(self, sub: Subscription, period: Period) -> Outcome:
+        claim = self.digests.claim(sub, period, self.owner, self.clock(), self.lease)
+        if claim is None:
+            return Outcome(sub.channel_id, period, "busy")
+        try:
+            return self._post(sub, period, claim)
+        except SlackApiError as err:
+            code = slack_error(err)
+            self.digests.finish(claim, FAILED, self.clock())
+            if code in NOT_IN_CHANNEL:
+                self.digests.unsubscribe(sub.team_id, sub.channel_id, self.clock())
+                log.warning(
+                    "digest subscription of channel %s ended: the bot cannot post there (%s)",
+                    sub.channel_id,
+                    code,
+                )
+                return Outcome(sub.channel_id, period, "removed", error=code)
+            log.error("digest of channel %s for %s failed: %s", sub.channel_id, period, code)
+            return Outcome(sub.channel_id, period, "failed", error=code or str(err))
+        except Exception as err:
+            log.exception("digest of channel %s for %s failed", sub.channel_id, period)
+            self.digests.finish(claim, FAILED, self.clock())
+            return Outcome(sub.channel_id, period, "failed", error=type(err).__name__)
+
+    def _post(self, sub: Subscription, period: Period, claim: Claim) -> Outcome:
+        if claim.taken_over is not None and claim.taken_over.status == CLAIMED:
+            found = self._already_posted(sub.channel_id, period)
+            if found is not None:
+                self.digests.finish(claim, POSTED, self.clock(), message_ts=found)
+                log.info("digest of %s for %s was posted before a crash", sub.channel_id, period)
+                return Outcome(sub.channel_id, period, "found", message_ts=found)
+        digest = self._digest(sub, period)
+        if digest.is_empty and not sub.include_empty:
+            self.digests.finish(claim, SKIPPED_EMPTY, self.clock())
+            return Outcome(sub.channel_id, period, SKIPPED_EMPTY)
+        message = digest_message(
+            digest, self.tz, names=self._names(digest), links=self._links(digest)
+        )
+        metadata = digest_metadata(digest)
+        if not self.digests.renew(claim, self.clock()):
+            return Outcome(sub.channel_id, period, "lost")
+        answer = self.client.chat_postMessage(
+            channel=sub.channel_id,
+            text=message.text,
+            blocks=message.blocks,
+            metadata=metadata,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        ts = str(answer["ts"])
+        self.digests.finish(claim, POSTED, self.clock(), message_ts=ts)
+        self.store.record_message(
+            PostedMessage(
+                channel_id=sub.channel_id, ts=ts, thread_ts=None, kind="digest",
+                event_type=EVENT_TYPE,
+            )
+        )  # fmt: skip
+        log.info("posted the %s digest of %s for %s", sub.frequency, sub.channel_id, period)
+        return Outcome(sub.channel_id, period, POSTED, message_ts=ts)
+
+    def _digest(self, sub: Subscription, period: Period) -> Digest:
+        consultations = self.store.consultations_in(
+            sub.team_id, sub.channel_id, period.start, period.end
+        )
+        return build_digest(
+            team_id=sub.team_id,
+            channel_id=sub.channel_id,
+            frequency=sub.frequency,
+            period=period,
+            consultations=consultations,
+            recommendations={c.id: self.store.recommendations(c.id) for c in consultations},
+        )
+
+    def _already_posted(self, channel_id: str, period: Period) -> str | None:
+        """The ts of a digest message for ``period`` already in the channel, if the
+        history shows one (see the module docstring for when it cannot)."""
+        cursor = None
+        try:
+            for _ in range(HISTORY_PAGES):
+                page = self.client.conversations_history(
+                    channel=channel_id,
+                    oldest=f"{period.end.timestamp():.6f}",
+                    include_all_metadata=True,
+                    limit=HISTORY_PAGE_SIZE,
+                    cursor=cursor,
+                )
+                for message in page.get("messages") or []:
+                    if _is_digest_of(message, period):
+                        return str(message["ts"])
+                cursor = (page.get("response_metadata") or {}).get("next_cursor")
+                if not cursor:
+                    break
+        except SlackApiError as err:
+            if slack_error(err) in NOT_IN_CHANNEL:
+                raise
+            log.warning(
+                "cannot read %s's history to check for a digest posted before a crash (%s); "
+                "posting it again",
+                channel_id,
+                slack_error(err),
+            )
+        return None
+
+    def _names(self, digest: Digest) -> dict[str, str]:
+        """Display names (plain text) of the people in the digest, looked up once a run."""
+        for user in {line.user_id for line in digest.lines} - self.names.keys():
+            self.names[user] = _display_name(self.client, user)
+        return self.names
+
+    def _links(self, digest: Digest) -> dict[str, str]:
+        links = {}
+        for line in digest.lines[:MAX_LINKS]:
+            if line.thread_ts:
+                links[line.consultation_id] = _permalink(
+                    self.client, digest.channel_id, line.thread_ts
+                )
+        return links
+
+
+def _is_digest_of(message: dict[str, Any], period: Period) -> bool:
+    metadata = message.get("metadata") or {}
+    if metadata.get("event_type") != EVENT_TYPE:
+        return False
+    payload = metadata.get("event_payload") or {}
+    try:
+        start = datetime.fromisoformat(str(payload.get("period_start")))
+        end = datetime.fromisoformat(str(payload.get("period_end")))
+    except ValueError:
+        return False
+    return start == period.start and end == period.end
+
+
+def _display_name(client: WebClient, user_id: str) -> str:
+    try:
+        user = client.users_info(user=user_id).get("user") or {}
+    except SlackApiError as err:
+        log.info("users.info %s failed (%s): naming them by id", user_id, slack_error(err))
+        return user_id
+    profile = user.get("profile") or {}
+    for name in (profile.get("display_name"), profile.get("real_name"), user.get("name")):
+        if name:
+            return str(name)
+    return user_id
+
+
+def _permalink(client: WebClient, channel_id: str, ts: str) -> str:
+    """``chat.getPermalink``, or the archive link if it fails."""
+    try:
+        link = client.chat_getPermalink(channel=channel_id, message_ts=ts).get("permalink")
+    except SlackApiError as err:
+        log.info("chat.getPermalink failed in %s (%s)", channel_id, slack_error(err))
+        link = None
+    return str(link) if link else archive_link(channel_id, ts)
+
+
+def results(report: Report) -> Iterable[str]:
+    """One line per digest of a run, for logs and the CLI."""
+    return (outcome.describe() for outcome in report.outcomes)

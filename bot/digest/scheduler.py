@@ -1,0 +1,129 @@
+"""Running the digest job: once (``advisor digest --due``) or every few minutes inside
+``advisor serve``.
+
+Under gunicorn the scheduler thread runs in the **master** process, started by the
+``when_ready`` server hook: there is exactly one master per server however many workers it
+forks, and it outlives the workers gunicorn restarts (timeouts, ``max_requests``), so the
+job neither runs once per worker nor dies with one. Threads are not copied by ``fork``,
+so workers never run it; ``post_fork`` drops the master's pooled database connections in
+each worker, as SQLAlchemy asks for engines that cross a fork. Several servers (replicas)
+each run a scheduler; the claims in ``digest_runs`` keep every digest to one post.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.digest.job import Report, results, run_due
+from bot.digest.store import DigestStore
+from bot.settings import Settings
+from bot.slack.client import make_client
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+INTERVAL_SECONDS = 300.0
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DigestRunner:
+    """The job with everything it needs, built from the settings."""
+
+    def __init__(
+        self, settings: Settings, *, store: Store | None = None, client: WebClient | None = None
+    ) -> None:
+        self.settings = settings
+        self.store = store or Store.open(settings.database_url)
+        self.digests = DigestStore(self.store.engine)
+        self.client = client or make_client(settings)
+
+    def run(self, now: datetime) -> Report:
+        report = run_due(now, self.store, self.digests, self.client, self.settings.timezone)
+        for line in results(report):
+            log.info("digest: %s", line)
+        return report
+
+    def after_fork(self) -> None:
+        """In a forked child: forget (without closing) the parent's pooled connections."""
+        self.store.engine.dispose(close=False)
+
+
+class DigestScheduler:
+    """A daemon thread calling ``run(now)`` at start and then every ``interval`` seconds;
+    an exception is logged and the next tick comes as usual."""
+
+    def __init__(
+        self,
+        run: Callable[[datetime], object],
+        interval: float = INTERVAL_SECONDS,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self._run = run
+        self.interval = interval
+        self.clock = clock
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def tick(self) -> None:
+        try:
+            self._run(self.clock())
+        except Exception:
+            log.exception("the digest job failed; next try in %.0f s", self.interval)
+
+    def start(self) -> DigestScheduler:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="digests", daemon=True)
+            self._thread.start()
+            log.info("channel digests: checking every %.0f s", self.interval)
+        return self
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self.tick()
+            self._stop.wait(self.interval)
+
+
+def gunicorn_hooks(
+    settings: Settings, interval: float = INTERVAL_SECONDS
+) -> dict[str, Callable[..., Any]]:
+    """Server hooks that run the scheduler in gunicorn's master (see the module docstring)."""
+    state: dict[str, Any] = {}
+
+    def when_ready(_server: Any) -> None:
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
+        runner = DigestRunner(settings)
+        state["runner"] = runner
+        state["scheduler"] = DigestScheduler(runner.run, interval).start()
+
+    def post_fork(_server: Any, _worker: Any) -> None:
+        runner = state.get("runner")
+        if runner is not None:
+            runner.after_fork()
+
+    def on_exit(_server: Any) -> None:
+        scheduler = state.get("scheduler")
+        if scheduler is not None:
+            scheduler.stop()
+
+    return {"when_ready": when_ready, "post_fork": post_fork, "on_exit": on_exit}
