@@ -6,6 +6,7 @@ from typing import Any
 
 from slack_bolt import Ack, App
 
+from bot.digest.command import DigestCommand
 from bot.slack import copy
 from bot.slack.conversation import Conversations
 from bot.slack.listeners.text import is_help
@@ -14,11 +15,17 @@ COMMAND = "/advise"
 
 
 def register(app: App, conversations: Conversations) -> None:
+    digests = DigestCommand(conversations.store)
+
     @app.command(COMMAND)
     def advise(ack: Ack, command: dict[str, Any]) -> None:
         text = str(command.get("text") or "").strip()
         if is_help(text):
             ack(text=copy.USAGE)  # a command's direct answer is only shown to its user
+            return
+        if digests.handles(text):  # /advise digest ...: bot/digest/command.py
+            team, channel = str(command.get("team_id", "")), str(command["channel_id"])
+            ack(text=digests.answer(team, channel, text))
             return
         consultation = conversations.store.create_consultation(
             team_id=str(command.get("team_id", "")),
