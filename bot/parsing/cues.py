@@ -12,6 +12,9 @@ from bot.parsing.text import Sentence
 from bot.parsing.vocabulary import Cues, Vocabulary, compile_cue
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\bbut\b|\bthough\b|\bwhich\b|\bso\b|\bexcept\b")
+Updates = dict[str, tuple[object, Sentence]]
+"""Facts a turn states: name -> (value, the sentence it was read from)."""
+
 NEGATION_WINDOW = 4
 """How many words before a cue a negator may stand."""
 
