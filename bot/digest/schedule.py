@@ -41,7 +41,7 @@ def boundary(day: date, tz: tzinfo) -> datetime:
 def last_boundary(frequency: Frequency, tz: tzinfo, now: datetime) -> datetime:
     """The latest period end at or before ``now``: 09:00 today (daily) or this Monday
     (weekly), or the one before if ``now`` is earlier than that."""
-    now = _aware(now)
+    now = _aware(now).astimezone(UTC)  # compare instants (same-zone datetimes compare walls)
     today = now.astimezone(tz).date()
     if frequency is Frequency.WEEKLY:
         today -= timedelta(days=today.weekday() - MONDAY)
@@ -75,7 +75,7 @@ def due_periods(frequency: Frequency, tz: tzinfo, now: datetime, since: datetime
     moment the channel subscribed: the period a subscription starts in is its first digest,
     and every period missed while nothing ran is still due, not skipped.
     """
-    since = _aware(since)
+    since = _aware(since).astimezone(UTC)
     due = []
     for period in ended_periods(frequency, tz, _aware(now)):
         if period.end <= since:

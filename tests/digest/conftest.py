@@ -1,0 +1,35 @@
+"""Fixtures of the digest tests: a store on a SQLite file, a fake Slack per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from digest_helpers import DigestSlack
+
+from bot.digest.store import DigestStore
+from bot.store import Store
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'advisor.db'}"
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    opened = Store.open(database_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def digests(store: Store) -> DigestStore:
+    return DigestStore(store.engine)
+
+
+@pytest.fixture
+def fake() -> Iterator[DigestSlack]:
+    with DigestSlack() as running:
+        yield running
