@@ -39,6 +39,7 @@ PROMPT_AS_SNIPPET = "*Suggested prompt*: too long for a message, attached below 
 PROMPT_SNIPPET_TITLE = "Suggested prompt"
 WHAT_CHANGED = "*What changed:* {changes}"
 ANSWERED = "✓ {label} (<@{user}>)"
+NOT_SAVED = "Sorry, I couldn't take that right now. Please try again in a minute."
 ERROR = "Sorry, something went wrong on my side. Your message is saved; please try again."
 INVITE_HINT = (
     "I can't post in this channel yet. Invite me with `/invite @advisor` and run `/advise` "

@@ -3,15 +3,13 @@ a fresh channel per test (so tests never see each other's threads)."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from bot.testing import SIGNING_SECRET, Call, FakeSlack, ServerProcess, SlackRequests, server_env
+from bot.testing import SIGNING_SECRET, FakeSlack, ServerProcess, SlackRequests, server_env
 
 
 @pytest.fixture(scope="module")
@@ -42,62 +40,3 @@ def slack(server: ServerProcess, fake: FakeSlack) -> SlackRequests:
 @pytest.fixture
 def channel() -> str:
     return "C" + uuid.uuid4().hex[:10].upper()
-
-
-def in_thread(fake: FakeSlack, channel: str, thread_ts: str, count: int) -> list[Call]:
-    """Wait for ``count`` messages posted in the thread; all of them, in order."""
-    return fake.wait_for(
-        "chat.postMessage",
-        count,
-        where=lambda c: (
-            c.status == 200
-            and c.args.get("channel") == channel
-            and c.args.get("thread_ts") == thread_ts
-        ),
-    )
-
-
-def start(fake: FakeSlack, slack: SlackRequests, channel: str, text: str) -> tuple[str, Call]:
-    """``/advise text``: the thread's ts (the root message) and the first thread message."""
-    answer = slack.command(text, channel=channel)
-    assert answer.status == 200, answer
-    root = fake.wait_for(
-        "chat.postMessage",
-        where=lambda c: (
-            c.status == 200 and c.args.get("channel") == channel and not c.args.get("thread_ts")
-        ),
-    )[0]
-    return root.ts, in_thread(fake, channel, root.ts, 1)[0]
-
-
-def event_type(call: Call) -> str:
-    return str((call.args.get("metadata") or {}).get("event_type", ""))
-
-
-def payload(call: Call) -> dict[str, Any]:
-    return dict((call.args.get("metadata") or {}).get("event_payload", {}))
-
-
-def shown(call: Call) -> str:
-    """What the user reads (text and blocks) as one string."""
-    return json.dumps(
-        {"text": call.args.get("text"), "blocks": call.args.get("blocks")}, ensure_ascii=False
-    )
-
-
-def as_message(call: Call) -> dict[str, Any]:
-    """A posted message as Slack would include it in a block_actions payload."""
-    return {
-        "ts": call.ts,
-        "text": call.args.get("text"),
-        "blocks": call.args.get("blocks"),
-        "thread_ts": call.args.get("thread_ts"),
-    }
-
-
-def first_button(call: Call) -> tuple[str, dict[str, Any]]:
-    """The block id and the first button of the first question in a questions message."""
-    for block in call.args.get("blocks") or []:
-        if block.get("type") == "actions":
-            return block["block_id"], block["elements"][0]
-    raise AssertionError(f"no buttons in {shown(call)}")

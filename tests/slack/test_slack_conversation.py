@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from conftest import as_message, event_type, first_button, in_thread, payload, shown, start
-
 from bot.testing import FakeSlack, SlackRequests
+from bot.testing.reading import (
+    as_message,
+    event_type,
+    first_button,
+    in_thread,
+    payload,
+    shown,
+    start,
+)
 
 TICKETS = "We want to classify support tickets into 12 categories"
 

@@ -6,11 +6,10 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import event_type, in_thread, start
-
 from bot.slack import copy
 from bot.store import Store
 from bot.testing import FakeSlack, ServerProcess, SlackRequests
+from bot.testing.reading import event_type, in_thread, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from conftest import event_type, in_thread, payload, start
-
 from bot.testing import FakeSlack, SlackRequests
 from bot.testing.fake_slack import BOT_ID, BOT_USER_ID
+from bot.testing.reading import event_type, in_thread, payload, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
 
@@ -103,7 +102,8 @@ def test_two_replies_at_the_same_moment_both_count(
         ),
     )[-1]
     facts = payload(advice)["facts"]
-    assert facts["requests_per_day"] == 5000 and facts["labeled_examples"] == 800
+    debug = [(c.args.get("text") or "")[:60] for c in in_thread(fake, channel, thread_ts, 1)]
+    assert facts.get("requests_per_day") == 5000 and facts["labeled_examples"] == 800, debug
 
 
 def test_events_the_bot_does_not_care_about_are_acknowledged_and_ignored(

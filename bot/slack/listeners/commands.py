@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -12,6 +13,7 @@ from bot.slack.conversation import Conversations
 from bot.slack.listeners.text import is_help
 
 COMMAND = "/advise"
+log = logging.getLogger(__name__)
 
 
 def register(app: App, conversations: Conversations) -> None:
@@ -27,13 +29,18 @@ def register(app: App, conversations: Conversations) -> None:
             team, channel = str(command.get("team_id", "")), str(command["channel_id"])
             ack(text=digests.answer(team, channel, text))
             return
-        consultation = conversations.store.create_consultation(
-            team_id=str(command.get("team_id", "")),
-            channel_id=str(command["channel_id"]),
-            user_id=str(command["user_id"]),
-            description=text,
-            origin="command",
-        )
-        ack()
+        try:
+            consultation = conversations.store.create_consultation(
+                team_id=str(command.get("team_id", "")),
+                channel_id=str(command["channel_id"]),
+                user_id=str(command["user_id"]),
+                description=text,
+                origin="command",
+            )
+        except Exception:
+            log.exception("could not store /advise from %s", command.get("user_id"))
+            ack(text=copy.NOT_SAVED)
+            return
+        ack()  # after the description is stored: a crash now cannot lose it
         if consultation is not None:
             conversations.open_in_channel(consultation)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltContext
@@ -24,8 +25,37 @@ def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
     )
 
 
+def store_reply(
+    conversations: Conversations, event: dict[str, Any], bot_user_id: str | None
+) -> tuple[str, int] | None:
+    """Store a message that replies in a consultation's thread (once, whoever calls);
+    the consultation id and the turn id, or None if the message is no such reply."""
+    thread = event.get("thread_ts")
+    if event.get("type") != "message" or not thread or not is_from_a_person(event, bot_user_id):
+        return None
+    channel, ts = event["channel"], event["ts"]
+    found = conversations.store.find_by_thread(channel, thread)
+    if found is None or found.root_ts == ts:
+        return None
+    text = without_mention(str(event.get("text", "")), bot_user_id)
+    turn = conversations.add_reply(
+        found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
+    )
+    return found.id, turn
+
+
 def register(app: App, conversations: Conversations) -> None:
     store = conversations.store
+
+    @app.middleware
+    def replies_are_stored_before_the_ack(
+        body: dict[str, Any], context: BoltContext, next_: Callable[[], None]
+    ) -> None:
+        """A reply is in the database before Slack hears 200: a crash cannot lose it, and
+        replies count in the order Slack delivered them."""
+        if body.get("type") == "event_callback" and isinstance(body.get("event"), dict):
+            store_reply(conversations, body["event"], context.bot_user_id)
+        next_()
 
     @app.event("app_mention")
     def mention(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
@@ -53,13 +83,9 @@ def register(app: App, conversations: Conversations) -> None:
         channel, ts, thread = event["channel"], event["ts"], event.get("thread_ts")
         text = without_mention(str(event.get("text", "")), context.bot_user_id)
         if thread:
-            found = store.find_by_thread(channel, thread)
-            if found is None or found.root_ts == ts:
-                return
-            turn = conversations.add_reply(
-                found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
-            )
-            conversations.answer(found.id, turn)
+            stored = store_reply(conversations, event, context.bot_user_id)
+            if stored is not None:
+                conversations.answer(*stored)
         elif event.get("channel_type") == "im":
             if is_help(text):
                 conversations.poster.post(
