@@ -27,7 +27,7 @@ _UNIT = (
 )
 _RATE = re.compile(
     r"^(?P<noun>(?:\s*[a-z][\w&'.+-]*){0,5}?)"
-    rf"(?:\s+(?:a|an|per|each|every|a single|/)\s*{_UNIT}"
+    rf"(?:\s+(?:a|an|per|each|every|a single|in a|in one|in 1|in the|/)\s*{_UNIT}"
     rf"|\s*/\s*(?P<slash>h|hr|d|day|wk|w|mo|month|yr|y|week|year|hour)"
     r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually))(?![\w])"
 )
@@ -70,9 +70,12 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
                 continue
             per_day, rate_end, factor = rate
             people = _population_before(sentence.norm, qs[:i], q, vocab)
-            trailing_each = re.match(
-                r"^\s*(?:each|apiece|per (?:person|head|user))\b", sentence.norm[rate_end:]
+            trailing_each = re.search(
+                r"^\s*(?:each|apiece|per (?:person|head|user))\b|\beach\b|\bapiece\b",
+                sentence.norm[rate_end:][:12] + " " + sentence.norm[q.end : rate_end],
             )
+            if people is None and trailing_each:
+                people = _population_before(sentence.norm, qs[:i], q, vocab, linked=True)
             if people is not None:
                 per_day *= people
             elif trailing_each or _linked_to_person(sentence.norm, q, vocab):
@@ -136,7 +139,11 @@ def _is_population(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
 
 
 def _population_before(
-    norm: str, earlier: Sequence[Quantity], rate_q: Quantity, vocab: CompiledVocabulary
+    norm: str,
+    earlier: Sequence[Quantity],
+    rate_q: Quantity,
+    vocab: CompiledVocabulary,
+    linked: bool = False,
 ) -> float | None:
     """'350 agents, each handles ~15 questions a day' -> 350 (linked by each/x/per)."""
     for people in reversed(earlier):
@@ -146,7 +153,8 @@ def _population_before(
         each_of = re.search(
             r"\beach of\s+(?:\w+\s+)?$|\bevery one of\s+(?:\w+\s+)?$", norm[: people.start]
         )
-        if _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between) or each_of:
+        per_each = _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between)
+        if linked or per_each or each_of:
             return people.value
     return None
 
@@ -186,6 +194,15 @@ def _is_examples(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
         return False
     if _matches(vocab.in_prompt, after) or _matches(vocab.in_prompt, before):
         return False
+    measured_on = re.search(r"\b(?:on|across|over)\s+(?:a |our |the )?[~]?$", norm[: q.start])
+    if (measured_on and any(x.percent for x in quantities(norm))) or _matches(
+        vocab.test_set, after
+    ):
+        return False  # '94% on 500 hand-checked returns' is a test set
+    small = q.value <= vocab.vocabulary.examples.prompt_context_max
+    near = _words_before(norm, q.start, 8) + " " + _words_after(norm, q.end, 4)
+    if small and _matches(vocab.prompt_context, near):
+        return False  # '(gpt-4o-mini, 12 examples)' in a prompt, not a dataset
     near_before = _words_before(norm, q.start, 3)
     return _matches(vocab.annotated, after) or _matches(vocab.annotated, near_before)
 

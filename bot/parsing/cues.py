@@ -115,6 +115,8 @@ class CompiledVocabulary:
         e = vocabulary.examples
         self.annotated = [compile_cue(x) for x in e.annotated]
         self.in_prompt = [compile_cue(x) for x in e.in_prompt]
+        self.prompt_context = [compile_cue(x) for x in e.prompt_context]
+        self.test_set = [compile_cue(x) for x in e.test_set]
         self.not_examples = [compile_cue(x) for x in e.not_examples]
         self.no_examples = [compile_cue(x) for x in e.none]
         q = vocabulary.data_quality

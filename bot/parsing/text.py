@@ -23,6 +23,9 @@ _EMOJI = re.compile(r":[a-z0-9_+\-']+:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|[\n\r]+|\s*[;•]\s*|\s+-\s+(?=\S)")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|ca|incl|esp|no)\.$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•>]|\d+[.)])\s+")
+_THUMBS_UP = re.compile(r":(?:\+1|thumbsup|thumbs_up):")
+_THUMBS_DOWN = re.compile(r":(?:-1|thumbsdown|thumbs_down):")
+_ISH = re.compile(r"\b(\w+)-ish\b", re.IGNORECASE)
 _DIGIT_MULTIPLIER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mil|mln|bn)\b", re.IGNORECASE
 )
@@ -66,6 +69,8 @@ def clean_markup(text: str) -> str:
     """Slack markup and emoji codes out; links keep their label; unicode folded."""
     text = _SLACK_LINK.sub(lambda m: m.group(1) or " ", text)
     text = _SLACK_MENTION.sub(" ", text)
+    text = _THUMBS_UP.sub(" thumbs up ", text)
+    text = _THUMBS_DOWN.sub(" thumbs down ", text)
     text = _EMOJI.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     text = (
@@ -84,6 +89,7 @@ def clean_markup(text: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case, numbers as digits, hedges as :data:`HEDGE`."""
     text = clean_markup(text)
+    text = _ISH.sub(r"\1", text)
     for hedge in _HEDGES:
         text = hedge.sub(HEDGE, text)
     text = _DIGIT_MULTIPLIER.sub(

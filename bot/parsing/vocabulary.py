@@ -98,7 +98,18 @@ class ExampleCues(_Strict):
         default_factory=list, description="phrases saying they have no labeled data"
     )
 
-    _check = field_validator("annotated", "in_prompt", "not_examples", "none")(_check_patterns)
+    prompt_context: list[str] = Field(
+        default_factory=list,
+        description="words that make a small count (prompt_context_max or less) prompt examples",
+    )
+    prompt_context_max: int = 50
+    test_set: list[str] = Field(
+        default_factory=list, description="a count measured 'on N' that is a test set"
+    )
+
+    _check = field_validator(
+        "annotated", "in_prompt", "prompt_context", "test_set", "not_examples", "none"
+    )(_check_patterns)
 
 
 class QualityCues(_Strict):
