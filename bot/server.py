@@ -68,7 +68,10 @@ class GunicornServer(BaseApplication):
         workers: int = 1,
         threads: int = 8,
         make_advisor: Callable[[], AdvisorLike] = default_advisor,
+        hooks: dict[str, Callable[..., Any]] | None = None,
     ) -> None:
+        """``hooks``: gunicorn server hooks (``when_ready``, ``post_fork``, ...), e.g. the
+        channel digests' scheduler (bot/digest/scheduler.py)."""
         self.settings = settings
         self.make_advisor = make_advisor
         self.options: dict[str, Any] = {
@@ -82,6 +85,7 @@ class GunicornServer(BaseApplication):
             "errorlog": "-",
             "loglevel": "info",
             "preload_app": False,
+            **(hooks or {}),
         }
         super().__init__()
 

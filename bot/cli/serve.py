@@ -23,7 +23,10 @@ class SettingsProblem(click.ClickException):
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 256), default=8, show_default=True)
 @click.option("--socket-mode", is_flag=True, help="connect over Socket Mode (SLACK_APP_TOKEN)")
-def serve(port: int, host: str, workers: int, threads: int, socket_mode: bool) -> None:
+@click.option("--no-digests", is_flag=True, help="do not post channel digests from this server")
+def serve(
+    port: int, host: str, workers: int, threads: int, socket_mode: bool, no_digests: bool
+) -> None:
     """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
     try:
         settings = load_settings()
@@ -35,21 +38,29 @@ def serve(port: int, host: str, workers: int, threads: int, socket_mode: bool) -
     except AdvisorError as err:
         raise SettingsProblem(str(err)) from None
     if socket_mode:
-        _run_socket_mode(settings)
+        _run_socket_mode(settings, digests=not no_digests)
         return
+    from bot.digest.scheduler import gunicorn_hooks
     from bot.server import GunicornServer
 
-    GunicornServer(settings, host=host, port=port, workers=workers, threads=threads).run()
+    hooks = {} if no_digests else gunicorn_hooks(settings)  # the digest job, in the master
+    GunicornServer(
+        settings, host=host, port=port, workers=workers, threads=threads, hooks=hooks
+    ).run()
 
 
-def _run_socket_mode(settings: Settings) -> None:
+def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    from bot.digest.scheduler import DigestRunner, DigestScheduler
     from bot.server import default_advisor
     from bot.slack.app import create_app
     from bot.store import Store
 
-    app = create_app(settings, Store.open(settings.database_url), default_advisor())
+    store = Store.open(settings.database_url)
+    app = create_app(settings, store, default_advisor())
+    if digests:
+        DigestScheduler(DigestRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None
     SocketModeHandler(app, settings.slack_app_token).start()
 
