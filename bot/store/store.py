@@ -3,7 +3,6 @@ and the ids of Slack events already handled. Safe to share across threads and pr
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from datetime import UTC, datetime
@@ -14,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store import schema
 from bot.store.engine import make_engine
-from bot.store.records import Consultation, PostedMessage, StoredRecommendation, Turn
+from bot.store.history import History
+from bot.store.records import Consultation, Turn
 
 
 def _now() -> datetime:
@@ -25,7 +25,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store:
+class Store(History):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
@@ -238,89 +238,9 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar() or 0)
 
-    # --- recommendations and messages ---------------------------------------------------
-
-    def add_recommendation(
-        self,
-        consultation_id: str,
-        *,
-        strategy: str,
-        path: list[str],
-        technique: str | None,
-        confidence: str,
-        advice_json: str,
-        message_ts: str | None,
-    ) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(schema.recommendations).values(
-                    consultation_id=consultation_id,
-                    strategy=strategy,
-                    path=json.dumps(path),
-                    technique=technique,
-                    confidence=confidence,
-                    advice_json=advice_json,
-                    message_ts=message_ts,
-                    created_at=_now(),
-                )
-            )
-
-    def recommendations(self, consultation_id: str) -> list[StoredRecommendation]:
-        """Every recommendation given in a consultation, oldest first."""
-        r = schema.recommendations.c
-        query = (
-            select(schema.recommendations)
-            .where(r.consultation_id == consultation_id)
-            .order_by(r.id)
-        )
-        with self.engine.connect() as conn:
-            return [_recommendation(row) for row in conn.execute(query).mappings()]
-
-    def latest_recommendation(self, consultation_id: str) -> StoredRecommendation | None:
-        found = self.recommendations(consultation_id)
-        return found[-1] if found else None
-
-    def record_message(self, message: PostedMessage) -> None:
-        """Remember a message the bot posted (any feature may reuse this)."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(schema.messages).values(
-                    consultation_id=message.consultation_id,
-                    channel_id=message.channel_id,
-                    ts=message.ts,
-                    thread_ts=message.thread_ts,
-                    kind=message.kind,
-                    event_type=message.event_type,
-                    created_at=_now(),
-                )
-            )
-
-    def messages(self, consultation_id: str) -> list[PostedMessage]:
-        m = schema.messages.c
-        query = select(schema.messages).where(m.consultation_id == consultation_id).order_by(m.id)
-        with self.engine.connect() as conn:
-            return [
-                PostedMessage(
-                    channel_id=r["channel_id"],
-                    ts=r["ts"],
-                    thread_ts=r["thread_ts"],
-                    kind=r["kind"],
-                    consultation_id=r["consultation_id"],
-                    event_type=r["event_type"],
-                )
-                for r in conn.execute(query).mappings()
-            ]
-
 
 def _consultation(row: RowMapping) -> Consultation:
     values = {k: row[k] for k in Consultation.__dataclass_fields__}
     values["created_at"] = _aware(values["created_at"])
     values["updated_at"] = _aware(values["updated_at"])
     return Consultation(**values)
-
-
-def _recommendation(row: RowMapping) -> StoredRecommendation:
-    values = {k: row[k] for k in StoredRecommendation.__dataclass_fields__}
-    values["path"] = json.loads(values["path"])
-    values["created_at"] = _aware(values["created_at"])
-    return StoredRecommendation(**values)
