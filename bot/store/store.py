@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, and_, func, insert, or_, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.store import schema
 from bot.store.engine import make_engine
@@ -30,7 +30,10 @@ class Store(History):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        schema.metadata.create_all(engine)
+        try:
+            schema.metadata.create_all(engine)
+        except DBAPIError:  # another worker created the tables at the same moment
+            schema.metadata.create_all(engine)
 
     @classmethod
     def open(cls, url: str) -> Store:

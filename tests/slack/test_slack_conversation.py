@@ -117,3 +117,14 @@ def test_advise_help_and_empty_advise_answer_only_the_user(
     in_thread(fake, channel, dm_ts, 1)  # something to wait on: nothing was posted before it
     posted = [c for c in fake.calls_to("chat.postMessage") if c.args.get("channel") == channel]
     assert [c.args.get("thread_ts") for c in posted] == [dm_ts]
+
+
+def test_a_reply_with_no_answer_in_it_asks_again_and_says_so(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    thread_ts, first = start(fake, slack, channel, TICKETS)
+    slack.message("hmm, let me think", channel=channel, thread_ts=thread_ts)
+    again = in_thread(fake, channel, thread_ts, 2)[-1]
+    assert event_type(again) == "advisor_questions"
+    assert "couldn't read an answer" in shown(again)
+    assert payload(again)["facts"] == payload(first)["facts"]
