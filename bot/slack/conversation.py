@@ -131,7 +131,10 @@ class Conversations:
             else None
         )
         rounds = consultation.question_rounds
-        if consultation.status == "advised":
+        advised = consultation.status == "advised"
+        if not advised and self.store.latest_recommendation(consultation_id) is not None:
+            advised = True  # the last answer was cut short after recording its advice
+        if advised:
             self._post_update(consultation, state)
             status = "advised"
         else:
@@ -165,24 +168,28 @@ class Conversations:
     def _post_recommendation(
         self, c: Consultation, advice: Advice, changes: Sequence[str] = ()
     ) -> None:
-        ts = self.poster.post(
-            blocks.recommendation_message(advice, changes),
-            channel=c.channel_id,
-            thread_ts=c.thread_ts,
-            kind="recommendation",
-            metadata=recommendation_metadata(c.id, advice),
-            consultation_id=c.id,
-        )
         rec = advice.recommendation
-        self.store.add_recommendation(
+        recommendation_id = self.store.add_recommendation(
             c.id,
             strategy=rec.strategy.value,
             path=list(rec.path),
             technique=rec.technique.value if rec.technique else None,
             confidence=rec.confidence.value,
             advice_json=advice.model_dump_json(),
-            message_ts=ts,
         )
+        try:
+            ts = self.poster.post(
+                blocks.recommendation_message(advice, changes),
+                channel=c.channel_id,
+                thread_ts=c.thread_ts,
+                kind="recommendation",
+                metadata=recommendation_metadata(c.id, advice),
+                consultation_id=c.id,
+            )
+        except Exception:
+            self.store.forget_recommendation(recommendation_id)  # nobody saw it
+            raise
+        self.store.set_recommendation_message(recommendation_id, ts)
 
     def _post_update(self, c: Consultation, state: CaseState) -> None:
         advice = self.advisor.advise(state)

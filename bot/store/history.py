@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, RowMapping, insert, select
+from sqlalchemy import Engine, RowMapping, delete, insert, select, update
 
 from bot.store import schema
 from bot.store.records import PostedMessage, StoredRecommendation
@@ -33,10 +33,12 @@ class History:
         technique: str | None,
         confidence: str,
         advice_json: str,
-        message_ts: str | None,
-    ) -> None:
+        message_ts: str | None = None,
+    ) -> int:
+        """Record a recommendation (before posting it, so a crash cannot forget it was
+        given); its id, for :meth:`set_recommendation_message`."""
         with self.engine.begin() as conn:
-            conn.execute(
+            result = conn.execute(
                 insert(schema.recommendations).values(
                     consultation_id=consultation_id,
                     strategy=strategy,
@@ -46,6 +48,27 @@ class History:
                     advice_json=advice_json,
                     message_ts=message_ts,
                     created_at=_now(),
+                )
+            )
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+    def set_recommendation_message(self, recommendation_id: int, message_ts: str) -> None:
+        """The ts of the message that carried a recommendation."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(schema.recommendations)
+                .where(schema.recommendations.c.id == recommendation_id)
+                .values(message_ts=message_ts)
+            )
+
+    def forget_recommendation(self, recommendation_id: int) -> None:
+        """Remove a recommendation that could not be posted."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(schema.recommendations).where(
+                    schema.recommendations.c.id == recommendation_id
                 )
             )
 

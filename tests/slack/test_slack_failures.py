@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.slack import copy
 from bot.store import Store
 from bot.testing import FakeSlack, ServerProcess, SlackRequests
-from bot.testing.reading import event_type, in_thread, start
+from bot.testing.reading import event_type, in_thread, shown, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
 
@@ -80,7 +80,18 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
         again.message("skip", channel="CRESTART", thread_ts=thread_ts)
         advice = in_thread(fake, "CRESTART", thread_ts, 3)[-1]
     finally:
-        second.stop()
+        second.kill()  # at once after the recommendation went out
     assert event_type(advice) == "advisor_recommendation"
     facts = advice.args["metadata"]["event_payload"]["facts"]
     assert facts["requests_per_day"] == 5000 and facts["labeled_examples"] == 800
+
+    third = ServerProcess(env, tmp_path / "third.log").start()
+    try:
+        SlackRequests(third.base_url, SIGNING_SECRET).message(
+            "we actually have 3k examples", channel="CRESTART", thread_ts=thread_ts
+        )
+        updated = in_thread(fake, "CRESTART", thread_ts, 4)[-1]
+    finally:
+        third.stop()
+    assert "Updated recommendation" in shown(updated)
+    assert "labeled examples 800 → 3,000" in shown(updated)

@@ -100,6 +100,15 @@ def test_state_and_recommendations_are_kept(store: Store) -> None:
     assert got is not None and (got.status, got.answered_through) == ("advised", 3)
     latest = store.latest_recommendation(cid)
     assert latest is not None and latest.path == ["prompt_engineering", "rag"]
+    unposted = store.add_recommendation(
+        cid, strategy="rag", path=["rag"], technique=None, confidence="low", advice_json="{}"
+    )
+    store.forget_recommendation(unposted)
+    posted = store.add_recommendation(
+        cid, strategy="rag", path=["rag"], technique=None, confidence="low", advice_json="{}"
+    )
+    store.set_recommendation_message(posted, "10.1")
+    assert [(r.id, r.message_ts) for r in store.recommendations(cid)][1:] == [(posted, "10.1")]
 
 
 def test_consultations_in_a_channel_and_window_are_listed_for_a_digest(store: Store) -> None:
