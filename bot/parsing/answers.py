@@ -47,7 +47,8 @@ def read_bare_answers(
     if no_examples and _NONE.match(found[0].norm):
         updates["labeled_examples"] = (0, found[0])
     flags = [f for f in asked if f in (*BOOLEAN_FACTS, "specialized_domain", "prompting_exhausted")]
-    if len(flags) == 1 and flags[0] not in updates:
+    if len(asked) == 1 and flags and flags[0] not in updates:  # a bare 'yes' is only clear
+        # when exactly one question was asked (a button, or a single question)
         norm = found[0].norm
         if _YES.match(norm):
             updates[flags[0]] = (True, found[0])

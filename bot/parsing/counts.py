@@ -16,20 +16,22 @@ PER_DAY = {
     "day": 1.0, "d": 1.0, "daily": 1.0, "weekday": 1.0, "business day": 1.0,
     "working day": 1.0, "night": 1.0, "nightly": 1.0,
     "week": 1 / 7, "wk": 1 / 7, "w": 1 / 7, "weekly": 1 / 7,
+    "fortnight": 1 / 14, "fortnightly": 1 / 14,
     "month": 1 / 30, "mo": 1 / 30, "monthly": 1 / 30,
     "quarter": 1 / 91.25, "quarterly": 1 / 91.25,
     "year": 1 / 365, "yr": 1 / 365, "y": 1 / 365, "annum": 1 / 365,
     "yearly": 1 / 365, "annually": 1 / 365,
 }  # fmt: skip
 _UNIT = (
-    r"(?P<unit>hour|hr|day|weekday|business day|working day|night|week|wk|month|mo|quarter"
-    r"|year|yr|annum)s?"
+    r"(?P<unit>hour|hr|day|weekday|business day|working day|night|week|wk|fortnight|month|mo"
+    r"|quarter|year|yr|annum)s?"
 )
 _RATE = re.compile(
     r"^(?P<noun>(?:\s*[a-z][\w&'.+-]*){0,5}?)"
     rf"(?:\s+(?:a|an|per|each|every|a single|in a|in one|in 1|in the|/)\s*{_UNIT}"
     rf"|\s*/\s*(?P<slash>h|hr|d|day|wk|w|mo|month|yr|y|week|year|hour)"
-    r"|\s+(?P<adverb>hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually))(?![\w])"
+    r"|\s+(?P<adverb>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)"
+    r"|\s+(?:a|an|per|each|every)\s+(?P<shift>shift))(?![\w])"
 )
 _DAILY_NOUN = re.compile(r"^\s*(?P<adverb>hourly|daily|weekly|monthly|yearly)\s+(?P<noun>[a-z]\w*)")
 _WINDOW_WORDS = 12
@@ -43,9 +45,18 @@ class Count:
     """For a volume: what one unit of the stated period is per day (a week: 1/7)."""
 
 
+_SHIFTS = re.compile(r"\b(\d+) shifts?(?: (?:a|per|each) day)?\b")
+
+
 def _unit_factor(match: re.Match[str]) -> float:
     unit = match["unit"] or match["slash"] or match["adverb"]
     return PER_DAY[unit.lower()]
+
+
+def _shift_factor(norm: str) -> float | None:
+    """'per shift, 3 shifts a day' -> 3; a per-shift rate with no shift count is unknown."""
+    shifts = _SHIFTS.search(norm)
+    return float(shifts.group(1)) if shifts else None
 
 
 def _words_after(norm: str, end: int, n: int) -> str:
@@ -74,11 +85,13 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
                 r"^\s*(?:each|apiece|per (?:person|head|user))\b|\beach\b|\bapiece\b",
                 sentence.norm[rate_end:][:12] + " " + sentence.norm[q.end : rate_end],
             )
-            if people is None and trailing_each:
+            per_person = trailing_each or _per_person_rate(sentence.norm, q, rate_end, vocab)
+            if people is None and per_person:
                 people = _population_before(sentence.norm, qs[:i], q, vocab, linked=True)
+                people = people or _population_after(sentence.norm, qs[i + 1 :], vocab)
             if people is not None:
                 per_day *= people
-            elif trailing_each or _linked_to_person(sentence.norm, q, vocab):
+            elif per_person or _linked_to_person(sentence.norm, q, vocab):
                 continue  # a per-person rate with no head count: not a volume
             return Count(per_day, sentence, factor)
     return None
@@ -87,13 +100,35 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
 _UNIT_CORRECTION = re.compile(
     r"\b(?:that's|that is|it's|it is|i meant|meant|should be|should have said|make that|not)"
     rf"\s+(?:per|a|an|each|every|/)\s*{_UNIT}"
+    r"|\b(?:numbers|figures|volumes?|counts?|those|these|that|it)(?:'s| are| is| were| was)"
+    r"(?: \w+){0,2} (?P<adverb>hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annual)\b"
 )
+_ADVERB = {"annual": "yearly"}
+
+
+_CORRECTION = re.compile(
+    r"(?P<new>\d[\d,.]*\s?[km]?)\s*,?\s*(?:not|instead of|rather than)\s+"
+    r"(?P<old>\d[\d,.]*\s?[km]?)\b"
+)
+
+
+def corrected_number(sentences: Sequence[Sentence]) -> tuple[float, float, Sentence] | None:
+    """'correction: 1,200 not 12,000' -> (1200, 12000): a number put right."""
+    for sentence in sentences:
+        match = _CORRECTION.search(sentence.norm)
+        if match:
+            new, old = quantities(match["new"]), quantities(match["old"])
+            if new and old:
+                return new[0].value, old[0].value, sentence
+    return None
 
 
 def corrected_unit(sentences: Sequence[Sentence]) -> float | None:
     """'sorry, that's per week not per day' -> the per-day factor of the period meant."""
     for sentence in sentences:
         for match in _UNIT_CORRECTION.finditer(sentence.norm):
+            if match["adverb"]:
+                return PER_DAY[_ADVERB.get(match["adverb"], match["adverb"])]
             if not match.group(0).startswith("not"):
                 return PER_DAY[match["unit"]]
     return None
@@ -108,11 +143,20 @@ def rate_factor(sentence: Sentence, vocab: CompiledVocabulary) -> float | None:
 def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int, float] | None:
     after = norm[q.end :]
     match = _RATE.match(after)
+    if match and match["shift"]:
+        shifts = _shift_factor(norm)
+        return (q.value * shifts, q.end + match.end(), shifts) if shifts else None
     if match:
         noun = match["noun"].strip()
         if noun and _matches(vocab.not_volume, noun.split()[0]):
             return None
-        if noun and _matches(vocab.population, noun.split()[-1]) and not match["adverb"]:
+        words = noun.split()
+        people = words and _matches(vocab.population, words[0])
+        if (
+            people
+            and (len(words) == 1 or _matches(vocab.population, words[-1]))
+            and not match["adverb"]
+        ):
             return None
         if match["adverb"] and not noun:
             following = after[match.end() :].split()[:1]
@@ -159,6 +203,23 @@ def _population_before(
     return None
 
 
+def _per_person_rate(norm: str, q: Quantity, rate_end: int, vocab: CompiledVocabulary) -> bool:
+    """'50 requests per user per week': the rate is per person."""
+    phrase = norm[q.end : rate_end]
+    link = re.search(r"\bper\s+(\w+)", phrase)
+    return bool(link) and _matches(vocab.population, link.group(1) if link else "")
+
+
+def _population_after(
+    norm: str, later: Sequence[Quantity], vocab: CompiledVocabulary
+) -> float | None:
+    """'50 requests per user per week, ~300 users' -> 300."""
+    for people in later:
+        if _is_population(norm, people, vocab):
+            return people.value
+    return None
+
+
 def _linked_to_person(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
     """'each user asks about 5 questions a day': a rate per person."""
     before = _words_before(norm, q.start, 6)
@@ -192,6 +253,13 @@ def _is_examples(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
     head = " ".join(after.split()[:2])
     if _matches(vocab.not_examples, head) or re.match(r"^[-/:.]?\d", norm[q.end :].lstrip()):
         return False
+    first = head.split()[0].strip(",.;:()") if head else ""
+    if first.endswith("s") and _matches(vocab.population, first):
+        return False  # '25 lawyers' are people, not examples
+    window = before + " " + after
+    pairs = re.match(r"(?:\S+ )?(?:pairs|decisions|comparisons|votes|choices)\b", after)
+    if pairs and vocab.preference_cues(window) and not _matches(vocab.strong_labels, window):
+        return False  # '~30k pairs' of which headline won: preferences, not examples
     if _matches(vocab.in_prompt, after) or _matches(vocab.in_prompt, before):
         return False
     measured_on = re.search(r"\b(?:on|across|over)\s+(?:a |our |the )?[~]?$", norm[: q.start])
@@ -221,7 +289,7 @@ def data_quality(
         if (anchor is not None and (s == anchor or (i > 0 and sentences[i - 1] == anchor)))
         or data_words.search(s.norm)
     ]
-    for level in ("low", "mixed", "high"):
+    for level in ("mixed", "low", "high"):  # 'some by seniors, some by temps' is mixed
         for sentence in candidates:
             if _matches(vocab.quality[level], sentence.norm):
                 return level, sentence

@@ -117,6 +117,13 @@ class CompiledVocabulary:
         self.in_prompt = [compile_cue(x) for x in e.in_prompt]
         self.prompt_context = [compile_cue(x) for x in e.prompt_context]
         self.test_set = [compile_cue(x) for x in e.test_set]
+        self.strong_labels = [
+            compile_cue(
+                r"label\w*|annotat\w*|review\w*|verif\w*|approv\w*|written|curated"
+                r"|rewr\w*|correct\w*|edited"
+            )
+        ]
+        self._preference = [compile_cue(x) for x in vocabulary.preference_data.when_true]
         self.not_examples = [compile_cue(x) for x in e.not_examples]
         self.no_examples = [compile_cue(x) for x in e.none]
         q = vocabulary.data_quality
@@ -129,7 +136,13 @@ class CompiledVocabulary:
         self.measure = [compile_cue(x) for x in m.measure]
         self.target_before = [compile_cue(x) for x in m.target_before]
         self.target_after = [compile_cue(x) for x in m.target_after]
+        self.inverse = [compile_cue(x) for x in m.inverse]
+        self.not_quality = [compile_cue(x) for x in m.not_quality]
         v = vocabulary.volume
         self.population = [compile_cue(x) for x in v.population]
         self.per_each = [compile_cue(x) for x in v.per_each]
         self.not_volume = [compile_cue(x) for x in v.not_volume]
+
+    def preference_cues(self, text: str) -> bool:
+        """Whether ``text`` speaks of preference data (ratings, chosen/rejected, A/B)."""
+        return any(p.search(text) for p in self._preference)

@@ -105,6 +105,12 @@ def _read_counts(
         old = counts.rate_factor(sentence, vocab)
         if old:
             updates["requests_per_day"] = (round(value / old * factor, 2), found[0])
+    elif (fix := counts.corrected_number(found)) and previous_volume:
+        new_value, old_value, sentence = fix
+        value, said = previous_volume
+        factor = counts.rate_factor(said, vocab)
+        if factor and abs(value / factor - old_value) <= 0.1 * old_value:
+            updates["requests_per_day"] = (round(new_value * factor, 2), sentence)
     examples = counts.labeled_examples(found, vocab)
     if examples:
         updates["labeled_examples"] = (int(examples.value), examples.sentence)

@@ -85,8 +85,15 @@ def quality_scores(
             value = _fraction(q)
             if value is None or not measured:
                 continue
+            near_after = " ".join(after.split()[:2])
+            near = " ".join(before.split()[-3:]) + " " + near_after
+            positive = re.search(r"\b(?:right|correct\w*|accura\w*|pass\w*|good)\b", near_after)
+            if _near(vocab.inverse, near) and not is_target and not positive:
+                value = round(1 - value, 4)  # 'wrong 40% of the time' is 60% right
             if is_target:
                 target = target or Score(value, sentence)
-            elif reading_ok(q, before, after, vocab):
+            elif (
+                q.percent and not _near(vocab.not_quality, " ".join(after.split()[:4]))
+            ) or reading_ok(q, before, after, vocab):
                 baseline = baseline or Score(value, sentence)
     return baseline, target

@@ -26,6 +26,27 @@ _BULLET = re.compile(r"^(?:[-*•>]|\d+[.)])\s+")
 _THUMBS_UP = re.compile(r":(?:\+1|thumbsup|thumbs_up):")
 _THUMBS_DOWN = re.compile(r":(?:-1|thumbsdown|thumbs_down):")
 _ISH = re.compile(r"\b(\w+)-ish\b", re.IGNORECASE)
+_PER_ABBREVIATION = [
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (r"\bp/\s?(day|d|week|wk|w|month|mo|m|year|yr|y|hour|hr|h)\b", r"per \1"),
+        (r"(\d)\s?(?:pw|p\.w\.)(?![\w])", r"\1 per week"),
+        (r"(\d)\s?(?:pa|p\.a\.)(?![\w])", r"\1 per year"),
+        (r"\bper diem\b", "per day"),
+        (r"(\d(?:[\d.,]*\d)?)\s*grand\b", r"\1k"),
+        (r"\bonce (a|per|every) ", r"1 \1 "),
+        (r"\btwice (a|per|every) ", r"2 \1 "),
+        (r"\bthrice (a|per|every) ", r"3 \1 "),
+    )
+]
+_HALF = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]and[- ]a[- ]half[- ]"
+    r"(thousand|million|k|m)\b",
+    re.IGNORECASE,
+)
+_SUFFIX = {"thousand": "k", "k": "k", "million": "m", "m": "m"}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 _DIGIT_MULTIPLIER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|mil|mln|bn)\b", re.IGNORECASE
 )
@@ -90,6 +111,12 @@ def normalise(text: str) -> str:
     """Lower-case, numbers as digits, hedges as :data:`HEDGE`."""
     text = clean_markup(text)
     text = _ISH.sub(r"\1", text)
+    for pattern, repl in _PER_ABBREVIATION:
+        text = pattern.sub(repl, text)
+    text = _HALF.sub(
+        lambda m: f"{_SMALL.get(m.group(1).lower(), m.group(1))}.5{_SUFFIX[m.group(2).lower()]}",
+        text,
+    )
     for hedge in _HEDGES:
         text = hedge.sub(HEDGE, text)
     text = _DIGIT_MULTIPLIER.sub(

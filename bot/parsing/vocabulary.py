@@ -126,8 +126,16 @@ class MetricCues(_Strict):
     measure: list[str] = Field(default_factory=list)
     target_before: list[str] = Field(default_factory=list)
     target_after: list[str] = Field(default_factory=list)
+    inverse: list[str] = Field(
+        default_factory=list, description="words that make a figure an error rate: 1 - x"
+    )
+    not_quality: list[str] = Field(
+        default_factory=list, description="words that make a percentage something else"
+    )
 
-    _check = field_validator("measure", "target_before", "target_after")(_check_patterns)
+    _check = field_validator("measure", "target_before", "target_after", "inverse", "not_quality")(
+        _check_patterns
+    )
 
 
 class VolumeCues(_Strict):
