@@ -70,6 +70,11 @@ def read_turn(
     return new
 
 
+def _tidy(per_day: float) -> float:
+    """Two decimals, or three significant digits for less than one a day."""
+    return round(per_day, 2) if per_day >= 1 else float(f"{per_day:.3g}")
+
+
 def _previous_volume(state: CaseState) -> tuple[float, Sentence] | None:
     """The volume stated so far and the sentence it was read from, to re-read it."""
     evidence = state.evidence.get("requests_per_day")
@@ -99,18 +104,18 @@ def _read_counts(
 ) -> None:
     volume = counts.volume(found, vocab)
     if volume:
-        updates["requests_per_day"] = (round(volume.value, 2), volume.sentence)
+        updates["requests_per_day"] = (_tidy(volume.value), volume.sentence)
     elif (factor := counts.corrected_unit(found)) and previous_volume:
         value, sentence = previous_volume
         old = counts.rate_factor(sentence, vocab)
         if old:
-            updates["requests_per_day"] = (round(value / old * factor, 2), found[0])
+            updates["requests_per_day"] = (_tidy(value / old * factor), found[0])
     elif (fix := counts.corrected_number(found)) and previous_volume:
         new_value, old_value, sentence = fix
         value, said = previous_volume
         factor = counts.rate_factor(said, vocab)
         if factor and abs(value / factor - old_value) <= 0.1 * old_value:
-            updates["requests_per_day"] = (round(new_value * factor, 2), sentence)
+            updates["requests_per_day"] = (_tidy(new_value * factor), sentence)
     examples = counts.labeled_examples(found, vocab)
     if examples:
         updates["labeled_examples"] = (int(examples.value), examples.sentence)

@@ -86,3 +86,74 @@ def test_targets_said_as_requirements_or_contentment(read, text, baseline, targe
 )
 def test_task_type_in_looser_words(read, text, task) -> None:
     assert read(text).facts.task_type.value == task
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("A team of 12 paralegals has reviewed 3,400 leases.", 3400),
+        ("We have 2 grand labelled examples, all checked by QA.", 2000),
+        ("Our 1,500-class taxonomy was applied to 9k listings our team audited.", 9000),
+        ("about three-and-a-half thousand tickets tagged by our leads", 3500),
+    ],
+)
+def test_head_counts_and_compound_numbers_are_not_the_example_count(read, text, count) -> None:
+    assert read(text).facts.labeled_examples == count
+
+
+def test_ab_test_pairs_are_preference_data_not_labeled_examples(read) -> None:
+    facts = read("We logged which of two subject lines won on opens, ~12k pairs.").facts
+    assert facts.labeled_examples is None
+    assert facts.preference_data is True
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("roughly 200 calls per shift, 3 shifts a day", 600),
+        ("About 20 requests per user per week, ~700 users", 2000),
+        ("The newsletter goes out once a fortnight.", 1 / 14),
+        ("~700 enquiries p/week", 100),
+    ],
+)
+def test_per_shift_per_user_and_abbreviated_rates(read, text, per_day) -> None:
+    assert read(text).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+
+
+def test_per_shift_rate_without_a_shift_count_stays_unknown(read) -> None:
+    assert read("We handle about 200 calls per shift.").facts.requests_per_day is None
+
+
+@pytest.mark.parametrize(
+    ("turns", "per_day"),
+    [
+        (("We get ~9,000 tickets a day.", "correction: 900 not 9,000"), 900),
+        (("about 3,000 enquiries a week", "those numbers are monthly btw"), 100),
+    ],
+)
+def test_later_replies_correct_the_number_or_its_period(read, turns, per_day) -> None:
+    assert read(*turns).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+
+
+def test_an_error_rate_is_read_as_the_quality_it_leaves(read) -> None:
+    facts = read("A spot check showed it is wrong 25% of the time.").facts
+    assert facts.baseline_quality == pytest.approx(0.75)
+    assert facts.prompting_exhausted is True
+
+
+def test_a_share_of_something_else_is_not_a_quality_figure(read) -> None:
+    assert read("About 40% of our revenue comes from renewals.").facts.baseline_quality is None
+
+
+def test_mixed_authors_make_mixed_quality_even_when_some_are_juniors(read) -> None:
+    text = "We have 1,000 past reports, some by senior analysts and some by interns."
+    assert read(text).facts.data_quality.value == "mixed"
+
+
+def test_a_bare_yes_is_not_guessed_when_several_questions_were_asked(read) -> None:
+    state = read(
+        "We summarise calls.",
+        "yep, it's fine",
+        asked=("labeled_examples", "needs_knowledge", "requests_per_day"),
+    )
+    assert state.facts.needs_knowledge is None
