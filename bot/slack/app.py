@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App
@@ -18,6 +19,11 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
+LISTENER_THREADS = 64
+"""Bolt runs every listener, and so every /advise ack, on this pool (bolt's default is 5).
+Listeners wait on Slack (Retry-After sleeps, retries), so a small pool fills up and a new
+slash command waits for a thread past Slack's 3 seconds."""
+
 
 def create_app(
     settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
@@ -29,6 +35,7 @@ def create_app(
         client=client,
         signing_secret=settings.slack_signing_secret,
         process_before_response=False,
+        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     poster = Poster(client, store)
     conversations = Conversations(store, advisor, poster)
