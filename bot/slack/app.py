@@ -14,6 +14,7 @@ from bot.settings import Settings
 from bot.slack import copy, listeners
 from bot.slack.client import make_client
 from bot.slack.conversation import AdvisorLike, Conversations
+from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
 from bot.store import Store
 
@@ -67,7 +68,12 @@ def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
     user = event.get("user") or (body.get("user") or {}).get("id") or body.get("user_id")
     try:
         if channel and thread:
-            poster.client.chat_postMessage(channel=channel, thread_ts=thread, text=copy.ERROR)
+            poster.client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread,
+                text=copy.ERROR,
+                metadata=notice_metadata("", "error"),
+            )
         elif channel and user:
             poster.ephemeral(copy.ERROR, channel=channel, user=user)
     except Exception:

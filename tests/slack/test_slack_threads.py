@@ -127,3 +127,19 @@ def test_events_the_bot_does_not_care_about_are_acknowledged_and_ignored(
     in_thread(fake, channel, thread_ts, 2)
     posted = [c for c in fake.calls_to("chat.postMessage") if c.args.get("channel") == channel]
     assert len(posted) == 3, "root, questions, and the answer to the one real reply"
+
+
+def test_every_message_the_bot_posts_carries_metadata(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    dm = "D" + channel
+    slack.message("help", channel=dm, channel_type="im")
+    thread_ts, _ = start(fake, slack, channel, TICKETS)
+    slack.message("skip", channel=channel, thread_ts=thread_ts)
+    in_thread(fake, channel, thread_ts, 2)
+    slack.message("thanks", channel=channel, thread_ts=thread_ts)
+    in_thread(fake, channel, thread_ts, 3)
+    fake.wait_for("chat.postMessage", where=lambda c: c.args.get("channel") == dm)
+    posted = [c for c in fake.calls_to("chat.postMessage") if c.args["channel"] in (channel, dm)]
+    assert len(posted) == 5
+    assert all(event_type(c).startswith("advisor_") for c in posted)

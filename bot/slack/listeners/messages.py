@@ -11,6 +11,7 @@ from bot.slack import copy
 from bot.slack.blocks import plain
 from bot.slack.conversation import Conversations
 from bot.slack.listeners.text import is_help, without_mention
+from bot.slack.metadata import notice_metadata
 
 READ_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
 
@@ -89,7 +90,11 @@ def register(app: App, conversations: Conversations) -> None:
         elif event.get("channel_type") == "im":
             if is_help(text):
                 conversations.poster.post(
-                    plain(copy.USAGE), channel=channel, thread_ts=None, kind="usage"
+                    plain(copy.USAGE),
+                    channel=channel,
+                    thread_ts=None,
+                    kind="usage",
+                    metadata=notice_metadata("", "usage"),
                 )
                 return
             _start(conversations, body, event, text, origin="dm", thread_ts=ts)
