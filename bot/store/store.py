@@ -3,18 +3,23 @@ and the ids of Slack events already handled. Safe to share across threads and pr
 
 from __future__ import annotations
 
+import itertools
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, and_, func, insert, or_, select, text, update
+from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.store import schema
 from bot.store.engine import make_engine
 from bot.store.history import History
 from bot.store.records import Consultation, Turn
+
+PRUNE_EVERY = 500
+EVENT_MEMORY = timedelta(days=1)
+"""Slack re-delivers a failed event within minutes; a day of ids is plenty."""
 
 
 def _now() -> datetime:
@@ -30,6 +35,7 @@ class Store(History):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._marks = itertools.count(1)
         try:
             schema.metadata.create_all(engine)
         except DBAPIError:  # another worker created the tables at the same moment
@@ -55,7 +61,10 @@ class Store(History):
     # --- events -------------------------------------------------------------------------
 
     def mark_event(self, event_id: str) -> bool:
-        """Record a Slack event id; False if it was already handled (a re-delivery)."""
+        """Record a Slack event id; False if it was already handled (a re-delivery).
+        Every ``PRUNE_EVERY`` marks, ids older than ``EVENT_MEMORY`` are forgotten."""
+        if next(self._marks) % PRUNE_EVERY == 0:
+            self.forget_events(before=_now() - EVENT_MEMORY)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
@@ -64,6 +73,16 @@ class Store(History):
         except IntegrityError:
             return False
         return True
+
+    def forget_events(self, *, before: datetime) -> int:
+        """Forget handled event ids received before ``before``; how many."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                delete(schema.processed_events).where(
+                    schema.processed_events.c.received_at < before.astimezone(UTC)
+                )
+            )
+        return int(result.rowcount or 0)
 
     # --- consultations ------------------------------------------------------------------
 

@@ -49,6 +49,9 @@ def test_a_redelivered_event_is_marked_once(store: Store) -> None:
     assert store.mark_event("Ev1") is True
     assert store.mark_event("Ev1") is False
     assert store.mark_event("Ev2") is True
+    assert store.forget_events(before=datetime.now(UTC) - timedelta(hours=1)) == 0
+    assert store.forget_events(before=datetime.now(UTC) + timedelta(seconds=1)) == 2
+    assert store.mark_event("Ev1") is True, "a forgotten id counts as new"
 
 
 def test_turns_keep_their_order_and_a_repeated_source_is_stored_once(store: Store) -> None:
