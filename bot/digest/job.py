@@ -12,21 +12,23 @@ The protocol, per (channel, frequency, period):
 4. **Post**, then at once record the message ts (``posted``).
 
 A crash between 1 and 4 leaves the row ``claimed`` without a ts. Once the lease
-(:data:`LEASE`) has passed, a later run takes it over (compare-and-set UPDATE) and, before
-posting again, looks in the channel's history (``conversations.history`` with metadata,
-since the period's end) for a digest message carrying this period's metadata; if it finds
-one it records that message instead of posting.
+(:data:`LEASE`) has passed, a later run takes it over (compare-and-set UPDATE); a run that
+ended ``failed`` (a Slack or database error, a timeout) is taken over by the next run at
+once. Either way, before posting again the new owner looks in the channel's history
+(``conversations.history`` with metadata, since the period's end) for a digest message
+carrying this period's metadata, and if it finds one records it instead of posting.
+Later periods of a channel wait for an unfinished one, so digests stay in order.
 
-The remaining window: Slack's ``chat.postMessage`` has no idempotency key, so a crash after
-Slack accepted the post and before the ts was recorded is only caught by that history
-search. It misses when the bot cannot read the history (no ``channels:history`` /
-``groups:history`` scope; then the run logs a warning and posts again) or when more than
-:data:`HISTORY_PAGES` pages of messages followed the period's end. And a process that
-stalls for longer than the lease *during* the ``chat.postMessage`` call (after renewing)
-can overlap with the process that took over; the lease (10 minutes) is far longer than the
-call with all its retries.
-A failed post (any other Slack or database error) is recorded ``failed`` and retried by
-the next run; later periods of that channel wait, so digests stay in order.
+The remaining window: ``chat.postMessage`` has no idempotency key, so a post that Slack
+accepted but whose answer never reached us (a crash right after the call, a timeout, a
+500 after Slack did post, which the client's retry handler then retries) is only caught
+by that history search. It misses when the bot cannot read the channel's history (no
+``channels:history`` / ``groups:history`` scope: the run logs a warning and posts again),
+when more than :data:`HISTORY_PAGES` pages of messages followed the period's end, or when
+the duplicate is made inside one call by the client's own 500 retry. And a process that
+stalls for longer than the lease *during* the ``chat.postMessage`` call (it renewed the
+claim just before) can overlap with the process that took over; the lease, 10 minutes, is
+far longer than the call with all its retries.
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ from bot.digest.blocks import EVENT_TYPE, archive_link, digest_message, digest_m
 from bot.digest.content import Digest, build_digest
 from bot.digest.schedule import Period, due_periods
 from bot.digest.store import (
-    CLAIMED,
     FAILED,
     POSTED,
     SKIPPED_EMPTY,
@@ -178,7 +179,7 @@ class _Job:
             return Outcome(sub.channel_id, period, "failed", error=type(err).__name__)
 
     def _post(self, sub: Subscription, period: Period, claim: Claim) -> Outcome:
-        if claim.taken_over is not None and claim.taken_over.status == CLAIMED:
+        if claim.taken_over is not None:  # a crashed or failed attempt: did it post?
             found = self._already_posted(sub.channel_id, period)
             if found is not None:
                 self.digests.finish(claim, POSTED, self.clock(), message_ts=found)
