@@ -31,5 +31,6 @@ def digests(store: Store) -> DigestStore:
 
 @pytest.fixture
 def fake() -> Iterator[DigestSlack]:
-    with DigestSlack() as running:
+    running = DigestSlack()
+    with running:
         yield running

@@ -92,9 +92,9 @@ def test_serve_posts_a_missed_digest_when_it_comes_back(
     server = ServerProcess(env, tmp_path / "server.log").start()
     try:
         fake.wait_for("chat.postMessage", where=lambda c: c in fake.digests("C1"))
-        runs = DigestStore(store.engine).runs(TEAM, "C1")
     finally:
-        server.stop()
+        server.stop()  # lets the job's run finish (gunicorn's on_exit joins the thread)
+    runs = DigestStore(store.engine).runs(TEAM, "C1")
 
     assert len(fake.digests("C1")) == 1
     assert [r.status for r in runs].count("posted") == 1
