@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.testing import Loopback, loopback
+from bot.testing import SLACK_ONLY, Loopback, loopback
 
 DESCRIPTION = "We want to classify support tickets into 12 categories"
 
@@ -44,7 +44,7 @@ def one_command(harness: Loopback, channel: str) -> tuple[float, float]:
 def run(n: int, warmup: int) -> dict[str, list[float]]:
     with (
         tempfile.TemporaryDirectory() as tmp,
-        loopback(Path(tmp), extra_args=["--no-digests"]) as harness,
+        loopback(Path(tmp), extra_args=SLACK_ONLY) as harness,
     ):
         for i in range(warmup):
             one_command(harness, f"CWARM{i}")

@@ -54,13 +54,10 @@ class Conversations:
     ) -> Consultation | None:  # fmt: skip
         """A consultation in an existing thread (mention, DM) started by the message at
         ``message_ts``; None if that thread already holds one (a re-delivery)."""
-        consultation = self.store.create_consultation(
+        return self.store.create_consultation(
             team_id=team_id, channel_id=channel_id, user_id=user_id, description=description,
-            origin=origin, thread_ts=thread_ts,
+            origin=origin, thread_ts=thread_ts, root_ts=message_ts,
         )  # fmt: skip
-        if consultation is not None:
-            self.store.set_thread(consultation.id, thread_ts=thread_ts, root_ts=message_ts)
-        return consultation
 
     def open_in_channel(self, consultation: Consultation) -> bool:
         """Post the root message of a ``/advise`` consultation and answer in its thread.

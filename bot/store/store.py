@@ -95,8 +95,10 @@ class Store(History):
         description: str,
         origin: str,
         thread_ts: str | None = None,
+        root_ts: str | None = None,
     ) -> Consultation | None:
-        """A new consultation; None if one already lives in that thread."""
+        """A new consultation, ``pending`` until it has a thread; None if one already lives
+        in that thread. ``root_ts``: the message it started from."""
         now = _now()
         row = {
             "id": str(uuid.uuid4()),
@@ -105,8 +107,9 @@ class Store(History):
             "user_id": user_id,
             "origin": origin,
             "thread_ts": thread_ts,
+            "root_ts": root_ts,
             "description": description,
-            "status": "pending",
+            "status": "asking" if thread_ts else "pending",
             "question_rounds": 0,
             "answered_through": 0,
             "created_at": now,

@@ -2,12 +2,13 @@
 and the real server as a subprocess. Used by the tests and by ``bench/``; never by the app."""
 
 from bot.testing.fake_slack import Call, FakeSlack
-from bot.testing.harness import SIGNING_SECRET, Loopback, loopback, server_env
+from bot.testing.harness import SIGNING_SECRET, SLACK_ONLY, Loopback, loopback, server_env
 from bot.testing.requests import SlackRequests
 from bot.testing.server_process import ServerProcess, free_port
 
 __all__ = [
     "SIGNING_SECRET",
+    "SLACK_ONLY",
     "Call",
     "FakeSlack",
     "Loopback",

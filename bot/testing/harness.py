@@ -12,6 +12,8 @@ from bot.testing.requests import SlackRequests
 from bot.testing.server_process import ServerProcess
 
 SIGNING_SECRET = "test-signing-secret"
+SLACK_ONLY = ["--no-digests"]
+"""``advisor serve`` arguments for Slack tests and benchmarks: no channel digest job."""
 
 
 def server_env(slack_api_url: str, database_url: str, **more: str) -> dict[str, str]:

@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.testing import SIGNING_SECRET, FakeSlack, ServerProcess, SlackRequests, server_env
-
-SERVE_ARGS = ["--no-digests"]
-"""The channel digest job is tested in tests/digest; here it would only add noise."""
+from bot.testing import (
+    SIGNING_SECRET,
+    SLACK_ONLY,
+    FakeSlack,
+    ServerProcess,
+    SlackRequests,
+    server_env,
+)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +33,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(fake: FakeSlack, workdir: Path) -> Iterator[ServerProcess]:
     env = server_env(fake.base_url, f"sqlite:///{workdir / 'advisor.db'}")
-    process = ServerProcess(env, workdir / "server.log", extra_args=SERVE_ARGS).start()
+    process = ServerProcess(env, workdir / "server.log", extra_args=SLACK_ONLY).start()
     yield process
     process.stop()
 

@@ -6,11 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from conftest import SERVE_ARGS
-
 from bot.slack import copy
 from bot.store import Store
-from bot.testing import FakeSlack, ServerProcess, SlackRequests
+from bot.testing import SLACK_ONLY, FakeSlack, ServerProcess, SlackRequests
 from bot.testing.reading import event_type, in_thread, shown, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
@@ -69,14 +67,14 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
     from bot.testing import SIGNING_SECRET, server_env
 
     env = server_env(fake.base_url, f"sqlite:///{tmp_path / 'advisor.db'}")
-    first = ServerProcess(env, tmp_path / "first.log", extra_args=SERVE_ARGS).start()
+    first = ServerProcess(env, tmp_path / "first.log", extra_args=SLACK_ONLY).start()
     slack = SlackRequests(first.base_url, SIGNING_SECRET)
     thread_ts, _ = start(fake, slack, "CRESTART", TICKETS)
     slack.message("about 5k a day, 800 reviewed examples", channel="CRESTART", thread_ts=thread_ts)
     in_thread(fake, "CRESTART", thread_ts, 2)
     first.kill()
 
-    second = ServerProcess(env, tmp_path / "second.log", extra_args=SERVE_ARGS).start()
+    second = ServerProcess(env, tmp_path / "second.log", extra_args=SLACK_ONLY).start()
     try:
         again = SlackRequests(second.base_url, SIGNING_SECRET)
         again.message("skip", channel="CRESTART", thread_ts=thread_ts)
@@ -87,7 +85,7 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
     facts = advice.args["metadata"]["event_payload"]["facts"]
     assert facts["requests_per_day"] == 5000 and facts["labeled_examples"] == 800
 
-    third = ServerProcess(env, tmp_path / "third.log", extra_args=SERVE_ARGS).start()
+    third = ServerProcess(env, tmp_path / "third.log", extra_args=SLACK_ONLY).start()
     try:
         SlackRequests(third.base_url, SIGNING_SECRET).message(
             "we actually have 3k examples", channel="CRESTART", thread_ts=thread_ts

@@ -1,4 +1,4 @@
-"""Reading what users typed: help requests and mentions of the bot."""
+"""Reading what users typed: help requests, and the bot's own mention taken out."""
 
 from __future__ import annotations
 
@@ -16,7 +16,3 @@ def without_mention(text: str, bot_user_id: str | None) -> str:
     if bot_user_id:
         text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", "", text)
     return " ".join(text.split())
-
-
-def mentions(text: str, bot_user_id: str | None) -> bool:
-    return bool(bot_user_id) and f"<@{bot_user_id}" in text
