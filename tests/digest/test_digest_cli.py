@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -111,3 +112,32 @@ def test_the_scheduler_thread_runs_at_start_and_stops() -> None:
     finally:
         scheduler.stop()
     assert not scheduler.running
+
+
+def test_a_fork_waits_until_the_running_job_ends() -> None:
+    started, release, forked = threading.Event(), threading.Event(), threading.Event()
+
+    def job(_now: datetime) -> None:
+        started.set()
+        release.wait(10)
+
+    scheduler = DigestScheduler(job, interval=3600, fork_safe=True).start()
+
+    def fork() -> None:
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        forked.set()
+
+    try:
+        assert started.wait(10)
+        forking = threading.Thread(target=fork)
+        forking.start()
+        assert not forked.wait(0.3)  # held back while the job runs
+        release.set()
+        assert forked.wait(10)
+        forking.join(10)
+    finally:
+        release.set()
+        scheduler.stop()
