@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -56,9 +57,10 @@ def quantities(norm: str) -> list[Quantity]:
     """Every quantity in the sentence, ranges joined, in order of appearance."""
     singles: list[tuple[float, int, int, bool, str | None, str]] = []
     for m in _NUMBER.finditer(norm):
-        singles.append(
-            (_value(m["num"], m["mult"]), m.start(), m.end(), bool(m["pct"]), m["mult"], m["num"])
-        )
+        value = _value(m["num"], m["mult"])
+        if not math.isfinite(value):
+            continue  # 400 digits: no count anyone means, and inf breaks int()
+        singles.append((value, m.start(), m.end(), bool(m["pct"]), m["mult"], m["num"]))
     found: list[Quantity] = []
     i = 0
     while i < len(singles):
