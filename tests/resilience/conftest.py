@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.testing import ServerProcess, server_env
+from bot.testing import SLACK_ONLY, ServerProcess, server_env
 from bot.testing.load import IndexedFakeSlack
 
 StartServer = Callable[..., ServerProcess]
@@ -22,13 +22,15 @@ def fake() -> Iterator[IndexedFakeSlack]:
 
 @pytest.fixture
 def start_server(fake: IndexedFakeSlack, tmp_path: Path) -> Iterator[StartServer]:
-    """``start_server(name, **env)``: a server on this test's database; all stopped at the
-    end. Several calls share the database, like a restarted host."""
+    """``start_server(name, **env)``: a server (Slack only, as in tests/slack) on this test's
+    database; all stopped at the end. Several calls share the database, like a restarted
+    host."""
     started: list[ServerProcess] = []
 
     def start(name: str = "server", **env: str) -> ServerProcess:
         settings = server_env(fake.base_url, f"sqlite:///{tmp_path / 'advisor.db'}", **env)
-        process = ServerProcess(settings, tmp_path / f"{name}.log").start(timeout=60)
+        process = ServerProcess(settings, tmp_path / f"{name}.log", extra_args=SLACK_ONLY)
+        process.start(timeout=60)
         started.append(process)
         return process
 
