@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
@@ -34,14 +35,22 @@ class ServerProcess:
         *,
         extra_args: list[str] | None = None,
         cwd: Path | None = None,
+        command: Sequence[str] = SERVE_COMMAND,
     ) -> None:
         self.env = env
         self.log_path = log_path
         self.extra_args = extra_args or []
         self.cwd = cwd or log_path.parent
+        self.command = list(command)
+        """What to run (``advisor serve`` by default); ``--host``/``--port`` are appended."""
         self.port = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """The server's process id (gunicorn's master), while it runs."""
+        return self._process.pid if self._process is not None else None
 
     @property
     def base_url(self) -> str:
@@ -51,7 +60,7 @@ class ServerProcess:
         """Start on a new free port and wait until ``/healthz`` answers 200."""
         self.port = free_port()
         self._log = self.log_path.open("ab")
-        command = [*SERVE_COMMAND, "--host", "127.0.0.1", "--port", str(self.port)]
+        command = [*self.command, "--host", "127.0.0.1", "--port", str(self.port)]
         self._process = subprocess.Popen(
             [*command, *self.extra_args],
             env={**os.environ, **self.env},
