@@ -24,8 +24,8 @@ accepted but whose answer never reached us (a crash right after the call, a time
 500 after Slack did post, which the client's retry handler then retries) is only caught
 by that history search. It misses when the bot cannot read the channel's history (no
 ``channels:history`` / ``groups:history`` scope: the run logs a warning and posts again),
-when more than :data:`HISTORY_PAGES` pages of messages followed the period's end, or when
-the duplicate is made inside one call by the client's own 500 retry. And a process that
+when more than ``slack_reads.HISTORY_PAGES`` pages of 200 messages followed the period's
+end, or when the duplicate is made inside one call by the client's own 500 retry. And a process that
 stalls for longer than the lease *during* the ``chat.postMessage`` call (it renewed the
 claim just before) can overlap with the process that took over; the lease, 10 minutes, is
 far longer than the call with all its retries.
@@ -39,14 +39,14 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.digest.blocks import EVENT_TYPE, archive_link, digest_message, digest_metadata
+from bot.digest.blocks import EVENT_TYPE, digest_message, digest_metadata
 from bot.digest.content import Digest, build_digest
 from bot.digest.schedule import Period, due_periods
+from bot.digest.slack_reads import display_name, find_posted, permalink
 from bot.digest.store import (
     FAILED,
     POSTED,
@@ -61,8 +61,6 @@ from bot.store import PostedMessage, Store
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=10)
-HISTORY_PAGES = 5
-HISTORY_PAGE_SIZE = 200
 MAX_LINKS = 80
 
 
@@ -228,24 +226,8 @@ class _Job:
         )
 
     def _already_posted(self, channel_id: str, period: Period) -> str | None:
-        """The ts of a digest message for ``period`` already in the channel, if the
-        history shows one (see the module docstring for when it cannot)."""
-        cursor = None
         try:
-            for _ in range(HISTORY_PAGES):
-                page = self.client.conversations_history(
-                    channel=channel_id,
-                    oldest=f"{period.end.timestamp():.6f}",
-                    include_all_metadata=True,
-                    limit=HISTORY_PAGE_SIZE,
-                    cursor=cursor,
-                )
-                for message in page.get("messages") or []:
-                    if _is_digest_of(message, period):
-                        return str(message["ts"])
-                cursor = (page.get("response_metadata") or {}).get("next_cursor")
-                if not cursor:
-                    break
+            return find_posted(self.client, channel_id, period)
         except SlackApiError as err:
             if slack_error(err) in NOT_IN_CHANNEL:
                 raise
@@ -255,58 +237,22 @@ class _Job:
                 channel_id,
                 slack_error(err),
             )
-        return None
+            return None
 
     def _names(self, digest: Digest) -> dict[str, str]:
         """Display names (plain text) of the people in the digest, looked up once a run."""
         for user in {line.user_id for line in digest.lines} - self.names.keys():
-            self.names[user] = _display_name(self.client, user)
+            self.names[user] = display_name(self.client, user)
         return self.names
 
     def _links(self, digest: Digest) -> dict[str, str]:
         links = {}
         for line in digest.lines[:MAX_LINKS]:
             if line.thread_ts:
-                links[line.consultation_id] = _permalink(
+                links[line.consultation_id] = permalink(
                     self.client, digest.channel_id, line.thread_ts
                 )
         return links
-
-
-def _is_digest_of(message: dict[str, Any], period: Period) -> bool:
-    metadata = message.get("metadata") or {}
-    if metadata.get("event_type") != EVENT_TYPE:
-        return False
-    payload = metadata.get("event_payload") or {}
-    try:
-        start = datetime.fromisoformat(str(payload.get("period_start")))
-        end = datetime.fromisoformat(str(payload.get("period_end")))
-    except ValueError:
-        return False
-    return start == period.start and end == period.end
-
-
-def _display_name(client: WebClient, user_id: str) -> str:
-    try:
-        user = client.users_info(user=user_id).get("user") or {}
-    except SlackApiError as err:
-        log.info("users.info %s failed (%s): naming them by id", user_id, slack_error(err))
-        return user_id
-    profile = user.get("profile") or {}
-    for name in (profile.get("display_name"), profile.get("real_name"), user.get("name")):
-        if name:
-            return str(name)
-    return user_id
-
-
-def _permalink(client: WebClient, channel_id: str, ts: str) -> str:
-    """``chat.getPermalink``, or the archive link if it fails."""
-    try:
-        link = client.chat_getPermalink(channel=channel_id, message_ts=ts).get("permalink")
-    except SlackApiError as err:
-        log.info("chat.getPermalink failed in %s (%s)", channel_id, slack_error(err))
-        link = None
-    return str(link) if link else archive_link(channel_id, ts)
 
 
 def results(report: Report) -> Iterable[str]:
