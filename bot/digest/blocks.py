@@ -74,10 +74,10 @@ def digest_message(
     if digest.is_empty:
         blocks += [section(f"{summary}\n{copy.NO_CONSULTATIONS}"), context(copy.FOOTER)]
         return Message(text=fallback(title, summary, copy.NO_CONSULTATIONS), blocks=blocks)
-    counts = " · ".join(
-        copy.strategy_count(_label(strategy), count)
-        for strategy, count in digest.by_strategy.items()
-    )
+    parts = [copy.strategy_count(_label(name), n) for name, n in digest.by_strategy.items()]
+    if digest.waiting:
+        parts.append(copy.strategy_count(copy.STILL_WAITING, len(digest.waiting)))
+    counts = " · ".join(parts)
     blocks.append(section(summary + (f"\n{copy.BY_STRATEGY}{counts}" if counts else "")))
     asked = [
         copy.line(_summary(line, links), _label(line.strategy or ""), _person(line, names))

@@ -24,6 +24,7 @@ NO_CONSULTATIONS = "Nobody asked the advisor anything in this channel in this pe
 BY_STRATEGY = "*By strategy:* "
 ASKED = "*What was asked*"
 WAITING = "*Still waiting for answers*"
+STILL_WAITING = "still waiting"
 WARNINGS = "*Warned about most often*"
 FOOTER = "People are named without being notified. `/advise digest` to change this digest."
 MORE = "… and {count} more"

@@ -93,7 +93,7 @@ def test_the_message_shows_each_consultation_with_its_strategy_and_thread_link(
     )
     assert "Classify 5k tickets a day> → *Better prompting* (asked by Cat)" in text
     assert "*5 consultations* in this channel from Mon 16 Nov 09:00 to Mon 23 Nov 09:00" in text
-    assert "RAG (retrieval) 3 · Better prompting 1" in text
+    assert "RAG (retrieval) 3 · Better prompting 1 · still waiting 1" in text
     assert "Still waiting for answers" in text and "Summarise sales calls" in text
     assert "5 consultations" in message.text
 
