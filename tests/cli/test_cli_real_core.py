@@ -102,11 +102,6 @@ def test_eval_scores_a_tiny_cases_file(tmp_path: Path) -> None:
     assert "must-not-ask violations: " in result.output
 
 
-@pytest.mark.xfail(
-    reason="parser: some quick-answer replies are not read as their fact when several "
-    "questions were asked (e.g. 'yes, it is specialized')",
-    strict=False,
-)
 @pytest.mark.parametrize(
     "description", [TRIAGE, "We want to use an LLM to help our support team somehow."]
 )
