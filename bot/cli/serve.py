@@ -35,6 +35,7 @@ def serve(
                 "SLACK_APP_TOKEN is not set: Socket Mode needs an app-level token (xapp-...) "
                 "with the connections:write scope"
             )
+        _check_slack_accepts(settings)
     except AdvisorError as err:
         raise SettingsProblem(str(err)) from None
     if socket_mode:
@@ -47,6 +48,25 @@ def serve(
     GunicornServer(
         settings, host=host, port=port, workers=workers, threads=threads, hooks=hooks
     ).run()
+
+
+def _check_slack_accepts(settings: Settings) -> None:
+    """Ask Slack (``auth.test``) whether it takes the bot token, before serving anything."""
+    from slack_sdk.errors import SlackApiError
+
+    from bot.slack.client import make_client
+    from bot.slack.poster import slack_error
+
+    try:
+        make_client(settings).auth_test()
+    except SlackApiError as err:
+        raise ConfigurationError(
+            f"SLACK_BOT_TOKEN was refused by Slack ({slack_error(err) or err.response.status_code})"
+        ) from None
+    except OSError as err:
+        raise ConfigurationError(
+            f"SLACK_API_URL cannot be reached ({settings.slack_api_url}): {err}"
+        ) from None
 
 
 def _run_socket_mode(settings: Settings, *, digests: bool) -> None:

@@ -114,3 +114,28 @@ def test_importing_the_cli_with_serve_loads_no_slack_module() -> None:
             check=True,
         ).stdout
     )
+
+
+def test_serve_with_a_token_slack_refuses_exits_2_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.testing import FakeSlack
+
+    _required(monkeypatch)
+    with FakeSlack() as fake:
+        monkeypatch.setenv("SLACK_API_URL", fake.base_url)
+        fake.fail_next("auth.test", error="invalid_auth")
+        result = CliRunner().invoke(cli, ["serve", "--port", "1"])
+    assert result.exit_code == 2
+    assert "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)" in result.output
+
+
+def test_serve_with_an_unreachable_api_url_exits_2_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _required(monkeypatch)
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    monkeypatch.setenv("SLACK_RETRY_COUNT", "0")
+    result = CliRunner().invoke(cli, ["serve", "--port", "1"])
+    assert result.exit_code == 2
+    assert "SLACK_API_URL cannot be reached" in result.output
