@@ -1,1 +1,3 @@
-"""Benchmarks of the advisor core (not part of the test run): ``python -m bench.core``."""
+"""Benchmarks (not part of the test run): ``python -m bench`` runs them all; each module
+also runs alone (``bench.core``, ``bench.slack``, ``bench.memory``, ``bench.startup``,
+``bench.load``)."""

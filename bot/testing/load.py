@@ -26,10 +26,19 @@ class IndexedFakeSlack(FakeSlack):
     """:class:`FakeSlack` that also files each successful ``chat.postMessage`` under its
     (channel, thread_ts), so a thousand concurrent waits do not rescan every call."""
 
+    LISTEN_BACKLOG = 256
+    """http.server listens with a backlog of 5: with dozens of workers posting at once,
+    dropped SYNs came back as 1 s TCP retransmits in the timings."""
+
     def __init__(self) -> None:
         super().__init__()
+        self._server.socket.listen(self.LISTEN_BACKLOG)
         self._threads: dict[tuple[str, str | None], list[Call]] = defaultdict(list)
         self._storms: dict[str, tuple[float, Iterator[_Failure]]] = {}
+
+    def __enter__(self) -> IndexedFakeSlack:
+        super().__enter__()
+        return self
 
     def storm(
         self,
@@ -119,6 +128,12 @@ class IndexedFakeSlack(FakeSlack):
         return [key for key, n in seen.items() if n > 1]
 
 
+def event_type(call: Call) -> str:
+    """The metadata event type of a posted message (``advisor_recommendation``, ...)."""
+    metadata = call.args.get("metadata")
+    return str(metadata.get("event_type", "")) if isinstance(metadata, dict) else ""
+
+
 @dataclass(frozen=True)
 class Script:
     """One consultation: the ``/advise`` description, then the thread replies in order."""
@@ -139,6 +154,8 @@ class Outcome:
     ack: float = 0.0
     first_post: float = 0.0
     reply_answers: list[float] = field(default_factory=list)
+    answer_kinds: list[str] = field(default_factory=list)
+    """The metadata event type of the answer to each reply (empty when it has none)."""
     statuses: list[int] = field(default_factory=list)
     error: str | None = None
 
@@ -205,6 +222,7 @@ def play(
             out.statuses.append(response.status)
             posted = fake.wait_posts(channel, root.ts, n + 1, timeout)
             out.reply_answers.append(posted[n].at - sent)
+            out.answer_kinds.append(event_type(posted[n]))
     except Exception as err:  # counted, not raised: the caller asserts on every outcome
         out.error = f"{type(err).__name__}: {err}"
     return out

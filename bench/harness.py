@@ -1,0 +1,77 @@
+"""The benchmarks' loopback: one indexed fake Slack, and the advisor and the bare Bolt app
+served by the same stack (``advisor serve`` / ``bench.bare_app``), each on its own SQLite
+file in a temp folder. Everything listens on 127.0.0.1."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.paths import PROJECT_ROOT
+from bot.testing import SIGNING_SECRET, SLACK_ONLY, ServerProcess, SlackRequests, server_env
+from bot.testing.load import IndexedFakeSlack
+from bot.testing.server_process import SERVE_COMMAND
+
+BARE_COMMAND = [
+    sys.executable,
+    "-c",
+    f"import sys; sys.path.insert(0, {str(PROJECT_ROOT)!r}); "
+    "from bench.bare_app import main; main()",
+    "serve",
+]
+"""``python -m bench.bare_app serve`` from any working directory."""
+
+
+@dataclass
+class Target:
+    """A running server and the signed sender that talks to it."""
+
+    name: str
+    server: ServerProcess
+    slack: SlackRequests
+
+    def sender(self) -> Callable[[], SlackRequests]:
+        """What :func:`bot.testing.load.play_many` calls before each request."""
+        return lambda: self.slack
+
+
+@contextmanager
+def running(
+    fake: IndexedFakeSlack, names: Sequence[str] = ("advisor", "bare")
+) -> Iterator[dict[str, Target]]:
+    """Start the named servers (``advisor``, ``bare``) against ``fake``; stop them after."""
+    with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
+        targets: dict[str, Target] = {}
+        try:
+            for name in names:
+                env = server_env(fake.base_url, f"sqlite:///{Path(tmp) / f'{name}.db'}")
+                command = BARE_COMMAND if name == "bare" else SERVE_COMMAND
+                server = ServerProcess(
+                    env, Path(tmp) / f"{name}.log", extra_args=SLACK_ONLY, command=command
+                ).start(timeout=60)
+                targets[name] = Target(name, server, SlackRequests(server.base_url, SIGNING_SECRET))
+            yield targets
+        finally:
+            for target in targets.values():
+                target.server.stop()
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(values: Sequence[float]) -> tuple[float, float]:
+    """p50 and p99 in milliseconds, from seconds."""
+    return percentile(values, 0.5) * 1000, percentile(values, 0.99) * 1000
+
+
+def mean(values: Sequence[float]) -> float:
+    return statistics.fmean(values) if values else float("nan")
