@@ -133,8 +133,10 @@ def test_serve_with_a_token_slack_refuses_exits_2_naming_it(
 def test_serve_with_an_unreachable_api_url_exits_2_naming_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from bot.testing import free_port
+
     _required(monkeypatch)
-    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    monkeypatch.setenv("SLACK_API_URL", f"http://127.0.0.1:{free_port()}/api/")
     monkeypatch.setenv("SLACK_RETRY_COUNT", "0")
     result = CliRunner().invoke(cli, ["serve", "--port", "1"])
     assert result.exit_code == 2
