@@ -128,3 +128,27 @@ def test_a_reply_with_no_answer_in_it_asks_again_and_says_so(
     assert event_type(again) == "advisor_questions"
     assert "couldn't read an answer" in shown(again)
     assert payload(again)["facts"] == payload(first)["facts"]
+
+
+def test_a_double_click_on_a_quick_answer_counts_once(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    thread_ts, questions = start(fake, slack, channel, TICKETS)
+    block_id, button = first_button(questions)
+    for _ in range(2):
+        clicked = slack.click(
+            action_id=button["action_id"],
+            value=button["value"],
+            block_id=block_id,
+            message=as_message(questions),
+            channel=channel,
+        )
+        assert clicked.status == 200
+    in_thread(fake, channel, thread_ts, 2)
+    slack.message("skip", channel=channel, thread_ts=thread_ts)
+    posted = in_thread(fake, channel, thread_ts, 3)
+    assert [event_type(c) for c in posted] == [
+        "advisor_questions",
+        "advisor_questions",
+        "advisor_recommendation",
+    ]
