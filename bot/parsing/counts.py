@@ -45,6 +45,10 @@ class Count:
     """For a volume: what one unit of the stated period is per day (a week: 1/7)."""
 
 
+_HOURS_A_DAY = re.compile(
+    r"\b(\d{1,2})[- ]?(?:hours?|hrs?|h) (?:a|per|each) (?:day|shift)\b"
+    r"|\b(\d{1,2})-hour (?:day|shift)s?\b"
+)
 _SHIFTS = re.compile(r"\b(\d+) shifts?(?: (?:a|per|each) day)?\b")
 
 
@@ -163,6 +167,9 @@ def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int
             if following and _matches(vocab.population, following[0].strip(",.;:")):
                 return None  # '500k daily players' is people, not requests
         factor = _unit_factor(match)
+        hours = _HOURS_A_DAY.search(norm)
+        if factor == PER_DAY["hour"] and hours:
+            factor = float(hours.group(1) or hours.group(2))  # '90 an hour, 8 hours a day'
         return q.value * factor, q.end + match.end(), factor
     daily = _DAILY_NOUN.match(after)
     if daily and not _matches(vocab.population, daily["noun"]):

@@ -12,6 +12,11 @@ from bot.parsing.cues import CompiledVocabulary
 from bot.parsing.numbers import Quantity, quantities
 from bot.parsing.text import Sentence
 
+_BOUND = re.compile(
+    r"\s+(under|below|less than|at most|no more than|max|over|above|at least|more than|>=?|<=?)"
+    r"(?:\s+(?:about|around|roughly|~))?\s*~?\s*$"
+)
+_CEILINGS = {"under", "below", "less than", "at most", "no more than", "max", "<", "<="}
 _BARE_READING = re.compile(
     r"\b(?:currently|now|today|right now|at|stuck at|sitting at|gets|hits|scores?)"
     r"\s+(?:~|about|around|roughly)?\s*$"
@@ -36,11 +41,6 @@ def _fraction(q: Quantity) -> float | None:
     return value if 0 <= value <= 1 else None
 
 
-def reading_ok(q: Quantity, before: str, after: str, vocab: CompiledVocabulary) -> bool:
-    """A measured quality: said with a measure word, or as a reading ('currently at 93')."""
-    return _near(vocab.measure, before + " " + after) or bool(_BARE_READING.search(before))
-
-
 def _near(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
@@ -57,43 +57,58 @@ def quality_scores(
         for i, q in enumerate(found):
             if q.currency:
                 continue
-            stop = found[i + 1].start if i + 1 < len(found) else len(norm)
-            tail = norm[q.end : min(stop, q.end + 25)]
-            before = " ".join(norm[: q.start].split()[-8:])
-            after = " ".join(norm[q.end :].split()[:4])
-            clause_before = re.split(r"[;,]|\bbut\b|\band\b", before)[-1]
-            is_target = _near(vocab.target_before, clause_before) or _near(vocab.target_after, tail)
-            measured = (
-                q.percent
-                or is_target
-                or _near(vocab.measure, before)
-                or _near(vocab.measure, after)
-            )
-            if not q.percent and q.value > 1:
-                # A bare number is a figure only right after a need ("we need 90") or a
-                # reading ("currently at about 93") in a sentence that speaks in percent.
-                reading = _BARE_READING.search(before) and any(x.percent for x in quantities(norm))
-                if not (
-                    (is_target and _BARE_TARGET_END.match(norm[q.end :]))
-                    or (reading and not is_target)
-                ):
-                    continue
-            elif not q.percent and not (
-                _near(vocab.measure, before) or _near(vocab.measure, after) or is_target
-            ):
+            figure = _figure(norm, q, found[i + 1] if i + 1 < len(found) else None, vocab)
+            if figure is None:
                 continue
-            value = _fraction(q)
-            if value is None or not measured:
-                continue
-            near_after = " ".join(after.split()[:2])
-            near = " ".join(before.split()[-3:]) + " " + near_after
-            positive = re.search(r"\b(?:right|correct\w*|accura\w*|pass\w*|good)\b", near_after)
-            if _near(vocab.inverse, near) and not is_target and not positive:
-                value = round(1 - value, 4)  # 'wrong 40% of the time' is 60% right
+            value, is_target = figure
             if is_target:
                 target = target or Score(value, sentence)
-            elif (
-                q.percent and not _near(vocab.not_quality, " ".join(after.split()[:4]))
-            ) or reading_ok(q, before, after, vocab):
+            else:
                 baseline = baseline or Score(value, sentence)
     return baseline, target
+
+
+def _figure(
+    norm: str, q: Quantity, following: Quantity | None, vocab: CompiledVocabulary
+) -> tuple[float, bool] | None:
+    """(the quality as a fraction, whether it is a target), or None for another number."""
+    stop = following.start if following else len(norm)
+    tail = norm[q.end : min(stop, q.end + 25)]
+    before = " ".join(norm[: q.start].split()[-8:])
+    after = " ".join(norm[q.end :].split()[:4])
+    clause_before = re.split(r"[;,]|\bbut\b|\band\b", before)[-1]
+    bound = _BOUND.search(clause_before)
+    core_before = clause_before[: bound.start()] if bound else clause_before
+    is_target = _near(vocab.target_before, core_before) or _near(vocab.target_after, tail)
+    measure_near = any(
+        _near(patterns, text)
+        for patterns in (vocab.measure, vocab.inverse)
+        for text in (before, after)
+    )
+    if not q.percent and q.value > 1:
+        # A bare number is a figure only right after a need ("we need 90") or a reading
+        # ("currently at about 93") in a sentence that speaks in percent.
+        reading = _BARE_READING.search(before) and any(x.percent for x in quantities(norm))
+        if not (
+            (is_target and _BARE_TARGET_END.match(norm[q.end :])) or (reading and not is_target)
+        ):
+            return None
+    elif not q.percent and not (measure_near or is_target):
+        return None
+    value = _fraction(q)
+    if value is None:
+        return None
+    if not is_target and not (
+        measure_near
+        or _BARE_READING.search(before)
+        or (_near(vocab.measure, norm) and not _near(vocab.not_quality, after))
+    ):
+        return None  # '28% UAN', '30% of our income': not a quality figure
+    near_after = " ".join(after.split()[:2])
+    near = " ".join(before.split()[-6:]) + " " + near_after
+    positive = re.search(r"\b(?:right|correct\w*|accura\w*|pass\w*|good)\b", near_after)
+    if is_target and bound and bound.group(1) in _CEILINGS and _near(vocab.inverse, norm):
+        value = round(1 - value, 4)  # 'we need under 5% errors' is 95% right
+    elif not is_target and _near(vocab.inverse, near) and not positive:
+        value = round(1 - value, 4)  # 'wrong 40% of the time' is 60% right
+    return value, is_target

@@ -44,6 +44,10 @@ _HALF = re.compile(
     r"(thousand|million|k|m)\b",
     re.IGNORECASE,
 )
+_OUT_OF = re.compile(
+    r"\b(\d+(?:\.\d+)?) (?:times |cases |of them )?(?:out of|in) (\d+)\b(?!\s*(?:%|k\b))"
+)
+_ONE_EACH = re.compile(r"(?<![\w-])one(?= [a-z]+ each\b)", re.IGNORECASE)
 _SUFFIX = {"thousand": "k", "k": "k", "million": "m", "m": "m"}
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
@@ -129,7 +133,17 @@ def normalise(text: str) -> str:
     text = _DIGIT_MULTIPLIER.sub(
         lambda m: m.group(1) + _MULTIPLIER_SUFFIX[m.group(2).lower()[:8].rstrip()], text
     )
+    text = _ONE_EACH.sub("1", text)
+    text = _OUT_OF.sub(_as_percent, text)
     return re.sub(r"[ \t]+", " ", text).lower()
+
+
+def _as_percent(match: re.Match[str]) -> str:
+    """'7 out of 10' / '1 in 4' -> '70%' / '25%' (a share, when it is one)."""
+    part, whole = float(match.group(1)), float(match.group(2))
+    if not 0 < part < whole <= 1000:
+        return match.group(0)
+    return f"{100 * part / whole:g}%"
 
 
 def sentences(text: str, turn: int) -> list[Sentence]:

@@ -49,3 +49,15 @@ def test_vocabulary_that_is_not_yaml_gives_the_line(tmp_path) -> None:
     bad.write_text("negators:\n  - 'a'\n  bad: [\n", encoding="utf-8")
     with pytest.raises(RulesError, match=r"vocabulary\.yaml:\d+: not valid YAML"):
         load_vocabulary(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is about 2 thousand claims in one week.",
+        "1.5 million a year, two-and-a-half thousand labelled, 7 out of 10 right",
+        "we need 9 out of 10, currently 1 in 4 is wrong",
+    ],
+)
+def test_number_words_and_shares_are_read_without_error(read, text) -> None:
+    read(text)  # regression: a renamed table once raised NameError on "2 thousand"
