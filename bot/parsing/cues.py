@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.parsing.text import Sentence
-from bot.parsing.vocabulary import Cues, Vocabulary, compile_cue
+from bot.parsing.vocabulary import Cues, Vocabulary, compile_any, compile_cue
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\bbut\b|\bthough\b|\bwhich\b|\bso\b|\bexcept\b")
 Updates = dict[str, tuple[object, Sentence]]
@@ -34,7 +34,7 @@ class Negation:
     """Tells whether a match is negated by a word shortly before it, in its clause."""
 
     def __init__(self, negators: Sequence[str]) -> None:
-        self._negators = [compile_cue(p) for p in negators]
+        self._negators = compile_any(list(negators))
 
     def negated(self, norm: str, start: int) -> bool:
         before = norm[:start]
@@ -42,7 +42,7 @@ class Negation:
         clause = before[breaks[-1].end() :] if breaks else before
         words = clause.split()[-NEGATION_WINDOW:]
         window = " ".join(words)
-        return any(neg.search(window) for neg in self._negators)
+        return bool(self._negators.search(window))
 
 
 def find(
@@ -72,8 +72,8 @@ def boolean_hits(cues: Cues, sentences: Sequence[Sentence], negation: Negation) 
 
 
 @lru_cache(maxsize=512)
-def _compiled(patterns: tuple[str, ...] | list[str]) -> list[re.Pattern[str]]:
-    return [compile_cue(p) for p in patterns]
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [compile_any(patterns)]
 
 
 def decide_boolean(hits: Sequence[Hit]) -> Hit | None:
@@ -97,7 +97,7 @@ class CompiledVocabulary:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.negation = Negation(vocabulary.negators)
-        self.skip = [compile_cue(p) for p in vocabulary.skip]
+        self.skip = [compile_any(vocabulary.skip)]
         self.tasks = {
             task: [(compile_cue(c.pattern), c.weight) for c in cues]
             for task, cues in vocabulary.task_types.items()
@@ -105,44 +105,44 @@ class CompiledVocabulary:
         self.domain_yes = [
             (compile_cue(c.pattern), c.domain) for c in vocabulary.specialized_domain.when_true
         ]
-        self.domain_no = [compile_cue(p) for p in vocabulary.specialized_domain.when_false]
-        self.motives = {m: [compile_cue(p) for p in ps] for m, ps in vocabulary.motives.items()}
+        self.domain_no = [compile_any(vocabulary.specialized_domain.when_false)]
+        self.motives = {m: [compile_any(ps)] for m, ps in vocabulary.motives.items()}
         p = vocabulary.prompting
-        self.not_tried = [compile_cue(x) for x in p.not_tried]
-        self.tried = [compile_cue(x) for x in p.tried]
-        self.falls_short = [compile_cue(x) for x in p.falls_short]
-        self.works = [compile_cue(x) for x in p.works]
+        self.not_tried = [compile_any(p.not_tried)]
+        self.tried = [compile_any(p.tried)]
+        self.falls_short = [compile_any(p.falls_short)]
+        self.works = [compile_any(p.works)]
         e = vocabulary.examples
-        self.annotated = [compile_cue(x) for x in e.annotated]
-        self.in_prompt = [compile_cue(x) for x in e.in_prompt]
-        self.prompt_context = [compile_cue(x) for x in e.prompt_context]
-        self.test_set = [compile_cue(x) for x in e.test_set]
+        self.annotated = [compile_any(e.annotated)]
+        self.in_prompt = [compile_any(e.in_prompt)]
+        self.prompt_context = [compile_any(e.prompt_context)]
+        self.test_set = [compile_any(e.test_set)]
         self.strong_labels = [
             compile_cue(
                 r"label\w*|annotat\w*|review\w*|verif\w*|approv\w*|written|curated"
                 r"|rewr\w*|correct\w*|edited"
             )
         ]
-        self._preference = [compile_cue(x) for x in vocabulary.preference_data.when_true]
-        self.not_examples = [compile_cue(x) for x in e.not_examples]
-        self.no_examples = [compile_cue(x) for x in e.none]
+        self._preference = compile_any(vocabulary.preference_data.when_true)
+        self.not_examples = [compile_any(e.not_examples)]
+        self.no_examples = [compile_any(e.none)]
         q = vocabulary.data_quality
         self.quality = {
-            "low": [compile_cue(x) for x in q.low],
-            "mixed": [compile_cue(x) for x in q.mixed],
-            "high": [compile_cue(x) for x in q.high],
+            "low": [compile_any(q.low)],
+            "mixed": [compile_any(q.mixed)],
+            "high": [compile_any(q.high)],
         }
         m = vocabulary.metrics
-        self.measure = [compile_cue(x) for x in m.measure]
-        self.target_before = [compile_cue(x) for x in m.target_before]
-        self.target_after = [compile_cue(x) for x in m.target_after]
-        self.inverse = [compile_cue(x) for x in m.inverse]
-        self.not_quality = [compile_cue(x) for x in m.not_quality]
+        self.measure = [compile_any(m.measure)]
+        self.target_before = [compile_any(m.target_before)]
+        self.target_after = [compile_any(m.target_after)]
+        self.inverse = [compile_any(m.inverse)]
+        self.not_quality = [compile_any(m.not_quality)]
         v = vocabulary.volume
-        self.population = [compile_cue(x) for x in v.population]
-        self.per_each = [compile_cue(x) for x in v.per_each]
-        self.not_volume = [compile_cue(x) for x in v.not_volume]
+        self.population = [compile_any(v.population)]
+        self.per_each = [compile_any(v.per_each)]
+        self.not_volume = [compile_any(v.not_volume)]
 
     def preference_cues(self, text: str) -> bool:
         """Whether ``text`` speaks of preference data (ratings, chosen/rejected, A/B)."""
-        return any(p.search(text) for p in self._preference)
+        return bool(self._preference.search(text))

@@ -3,7 +3,9 @@ and the motives the policy's warnings hang on."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from bot.case import CaseState, Motive
 from bot.facts import Evidence, TaskType
@@ -11,6 +13,8 @@ from bot.parsing.cues import CompiledVocabulary, find
 from bot.parsing.text import Sentence
 
 EvidenceOf = Callable[[Sentence], Evidence]
+_SEPARATOR = "\n\x00\n"
+"""Between sentences: no cue can match across it (control characters never reach here)."""
 
 
 def read_task(
@@ -21,17 +25,18 @@ def read_task(
 ) -> None:
     """The task type with the most cue weight over all turns so far."""
     best: tuple[float, TaskType, Sentence] | None = None
+    joined = _SEPARATOR.join(s.norm for s in everything)
+    starts = list(accumulate((len(s.norm) + len(_SEPARATOR) for s in everything), initial=0))
     for task, cues in vocab.tasks.items():
         score = 0.0
-        first: Sentence | None = None
+        first: int | None = None
         for pattern, weight in cues:
-            for sentence in everything:
-                if pattern.search(sentence.norm):
-                    score += weight  # each cue counts once, however often it is said
-                    first = first or sentence
-                    break
-        if first and (best is None or score > best[0]):
-            best = (score, task, first)
+            match = pattern.search(joined)  # each cue counts once, however often it is said
+            if match:
+                score += weight
+                first = match.start() if first is None else min(first, match.start())
+        if first is not None and (best is None or score > best[0]):
+            best = (score, task, everything[bisect_right(starts, first) - 1])
     if best and best[0] >= vocab.vocabulary.task_min_score and state.facts.task_type != best[1]:
         state.facts = state.facts.model_copy(update={"task_type": best[1]})
         state.evidence["task_type"] = evidence(best[2])

@@ -11,6 +11,7 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -146,8 +147,10 @@ def _as_percent(match: re.Match[str]) -> str:
     return f"{100 * part / whole:g}%"
 
 
-def sentences(text: str, turn: int) -> list[Sentence]:
-    """Split a turn into sentences, each with its span in the original text."""
+@lru_cache(maxsize=1024)
+def sentences(text: str, turn: int) -> tuple[Sentence, ...]:
+    """Split a turn into sentences, each with its span in the original text (cached: a
+    thread's earlier turns are read again at every reply)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
@@ -170,4 +173,4 @@ def sentences(text: str, turn: int) -> list[Sentence]:
             found.append(
                 Sentence(turn, begin, begin + len(stripped), stripped, normalise(stripped))
             )
-    return found
+    return tuple(found)

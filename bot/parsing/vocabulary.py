@@ -25,6 +25,13 @@ def compile_cue(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])", re.IGNORECASE)
 
 
+def compile_any(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of the cues (one pass over the text instead of one a cue)."""
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return compile_cue("|".join(f"(?:{p})" for p in patterns))
+
+
 def _check_patterns(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         try:
