@@ -21,13 +21,13 @@ def is_skip(text: str) -> bool:
     return text.strip().lower().rstrip(".!") in copy.SKIP_WORDS
 
 
-def numbered_replies(questions: list[Question]) -> list[str]:
-    """The quick answers' replies, in the order they are numbered on screen (1-based)."""
-    return [qa.reply for q in questions for qa in q.quick_answers]
+def numbered_replies(questions: list[Question]) -> list[tuple[str, str]]:
+    """(fact, reply) of each quick answer, in the order numbered on screen (1-based)."""
+    return [(q.fact, qa.reply) for q in questions for qa in q.quick_answers]
 
 
-def picked_replies(text: str, replies: list[str]) -> list[str] | None:
-    """The replies chosen by numbers ("2" or "1 4"), or None when the text is not picks."""
+def picked_replies(text: str, replies: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The (fact, reply) pairs chosen by numbers ("2" or "1 4"), or None when not picks."""
     tokens = text.replace(",", " ").split()
     if not tokens or not all(t.isdigit() and 1 <= int(t) <= len(replies) for t in tokens):
         return None
@@ -84,7 +84,12 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
         if is_skip(answer):
             break
         picks = picked_replies(answer, numbered_replies(questions))
-        before, state = state, advisor.reply(state, ". ".join(picks) if picks else answer)
+        before = state
+        if picks:  # each picked answer is read as the fact its question asks
+            for fact, reply in picks:
+                state = advisor.reply(state, reply, about=fact)
+        else:
+            state = advisor.reply(state, answer)
         show_learned(out, before, state)
     show_advice(out, advisor.advise(state))
 

@@ -78,12 +78,14 @@ class FakeAdvisor:
     def __init__(self) -> None:
         self.prompts = PromptRenderer()
         self.replies: list[str] = []
+        self.abouts: list[str | None] = []
 
     def start(self, description: str) -> CaseState:
         return self._read(description, CaseState())
 
-    def reply(self, state: CaseState, text: str) -> CaseState:
+    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState:
         self.replies.append(text)
+        self.abouts.append(about)
         return self._read(text, state)
 
     def _read(self, text: str, state: CaseState) -> CaseState:

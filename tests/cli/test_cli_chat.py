@@ -57,6 +57,13 @@ def test_chat_reads_several_numbers_as_several_quick_answers(invoke: Invoke) -> 
     assert "labeled examples = 800" in result.output
 
 
+def test_each_picked_quick_answer_is_read_as_the_fact_its_question_asks(
+    invoke: Invoke, fake: FakeAdvisor
+) -> None:
+    chat(invoke, "We classify tickets.", "2 4", "skip")
+    assert fake.abouts == ["requests_per_day", "labeled_examples"]
+
+
 def test_chat_stops_asking_when_the_user_says_just_tell_me(invoke: Invoke) -> None:
     result = chat(invoke, "We classify tickets.", "Just tell me")
     assert result.exit_code == 0
