@@ -63,7 +63,7 @@ class Conversations:
         """Post the root message of a ``/advise`` consultation and answer in its thread.
 
         False when the bot may not post there: the user gets a private hint to invite it,
-        and the consultation (its description) stays stored.
+        and the consultation stays ``pending`` until the bot joins the channel.
         """
         c = consultation
         try:
@@ -78,6 +78,7 @@ class Conversations:
         except SlackApiError as err:
             if slack_error(err) not in NOT_IN_CHANNEL:
                 raise
+            self.store.unclaim(c.id)  # still pending: the bot's join starts it
             hint = copy.INVITE_HINT.format(description=escape(one_line(c.description, 500)))
             self.poster.ephemeral(hint, channel=c.channel_id, user=c.user_id)
             return False

@@ -42,8 +42,8 @@ ANSWERED = "✓ {label} (<@{user}>)"
 NOT_SAVED = "Sorry, I couldn't take that right now. Please try again in a minute."
 ERROR = "Sorry, something went wrong on my side. Your message is saved; please try again."
 INVITE_HINT = (
-    "I can't post in this channel yet. Invite me with `/invite @advisor` and run `/advise` "
-    "again. Your description is saved:\n>{description}"
+    "I can't post in this channel yet. Invite me with `/invite @advisor` and I'll start "
+    "from your description, which is saved:\n>{description}"
 )
 
 

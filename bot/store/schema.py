@@ -4,7 +4,8 @@
     One per conversation: who (team, channel, user), where (``thread_ts``: the thread the
     conversation lives in; ``root_ts``: the bot's root message for ``/advise``), the
     ``description``, the latest computed ``state_json`` (a ``CaseState``), ``status``
-    (``pending`` until the thread exists, then ``asking`` or ``advised``), and the lease
+    (``pending`` until the thread exists, ``opening`` while its root message is being
+    posted, then ``asking`` or ``advised``), and the lease
     (``lock_owner``, ``lock_until``) that serializes answering.
 ``turns``
     Every reply in order (``id``), append-only; ``source_id`` is unique (the Slack message

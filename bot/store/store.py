@@ -152,6 +152,37 @@ class Store(History):
         with self.engine.connect() as conn:
             return [_consultation(r) for r in conn.execute(query).mappings()]
 
+    def pending_in(self, channel_id: str, *, since: datetime) -> list[Consultation]:
+        """Consultations in a channel still waiting for their thread (the bot could not
+        post there), started since ``since``, oldest first."""
+        c = schema.consultations.c
+        query = (
+            select(schema.consultations)
+            .where(c.channel_id == channel_id, c.status == "pending")
+            .where(c.created_at >= since.astimezone(UTC))
+            .order_by(c.created_at)
+        )
+        with self.engine.connect() as conn:
+            return [_consultation(r) for r in conn.execute(query).mappings()]
+
+    def claim_pending(self, consultation_id: str) -> bool:
+        """Move a pending consultation to ``opening``; False if someone else did first."""
+        return self._move(consultation_id, "pending", "opening")
+
+    def unclaim(self, consultation_id: str) -> None:
+        """Back to ``pending`` (the bot still cannot post there)."""
+        self._move(consultation_id, "opening", "pending")
+
+    def _move(self, consultation_id: str, before: str, after: str) -> bool:
+        c = schema.consultations.c
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(schema.consultations)
+                .where(c.id == consultation_id, c.status == before)
+                .values(status=after, updated_at=_now())
+            )
+        return result.rowcount == 1
+
     def set_thread(self, consultation_id: str, *, thread_ts: str, root_ts: str | None) -> None:
         """The thread a pending consultation now lives in."""
         self._update(consultation_id, thread_ts=thread_ts, root_ts=root_ts, status="asking")

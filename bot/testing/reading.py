@@ -16,7 +16,7 @@ def in_thread(fake: FakeSlack, channel: str, thread_ts: str, count: int) -> list
         "chat.postMessage",
         count,
         where=lambda c: (
-            c.status == 200
+            c.response.get("ok") is True
             and c.args.get("channel") == channel
             and c.args.get("thread_ts") == thread_ts
         ),
@@ -30,7 +30,9 @@ def start(fake: FakeSlack, slack: SlackRequests, channel: str, text: str) -> tup
     root = fake.wait_for(
         "chat.postMessage",
         where=lambda c: (
-            c.status == 200 and c.args.get("channel") == channel and not c.args.get("thread_ts")
+            c.response.get("ok") is True
+            and c.args.get("channel") == channel
+            and not c.args.get("thread_ts")
         ),
     )[0]
     return root.ts, in_thread(fake, channel, root.ts, 1)[0]

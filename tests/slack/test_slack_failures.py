@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.slack import copy
 from bot.store import Store
 from bot.testing import SLACK_ONLY, FakeSlack, ServerProcess, SlackRequests
+from bot.testing.fake_slack import BOT_USER_ID
 from bot.testing.reading import event_type, in_thread, shown, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
@@ -46,6 +47,37 @@ def test_a_channel_without_the_bot_gets_a_private_invite_hint_and_keeps_the_desc
     now = datetime.now(UTC)
     kept = store.consultations_in("T1", channel, now - timedelta(hours=1), now)
     assert [(c.description, c.status) for c in kept] == [(TICKETS, "pending")]
+
+
+def test_inviting_the_bot_starts_the_advise_that_waited_for_it(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    fake.fail_next("chat.postMessage", error="not_in_channel")
+    slack.command(TICKETS, channel=channel)
+    fake.wait_for("chat.postEphemeral", where=lambda c: c.args.get("channel") == channel)
+    joined = {
+        "type": "member_joined_channel",
+        "user": BOT_USER_ID,
+        "channel": channel,
+        "channel_type": "C",
+        "team": "T1",
+    }
+    slack.event(joined)
+    slack.event(joined)  # a second join (or a re-delivery) starts nothing more
+    root = fake.wait_for(
+        "chat.postMessage",
+        where=lambda c: c.response.get("ok") is True and c.args.get("channel") == channel,
+    )[0]
+    assert "classify support tickets" in root.args["text"] and not root.args.get("thread_ts")
+    assert event_type(in_thread(fake, channel, root.ts, 1)[0]) == "advisor_questions"
+    slack.message("skip", channel=channel, thread_ts=root.ts)
+    in_thread(fake, channel, root.ts, 2)
+    roots = [
+        c
+        for c in fake.calls_to("chat.postMessage")
+        if c.response.get("ok") and c.args["channel"] == channel and not c.args.get("thread_ts")
+    ]
+    assert len(roots) == 1
 
 
 def test_an_unexpected_error_gets_a_short_apology_in_the_thread_and_no_traceback(

@@ -31,6 +31,7 @@ def test_the_manifest_subscribes_to_mentions_messages_and_interactivity() -> Non
         "message.channels",
         "message.groups",
         "message.im",
+        "member_joined_channel",
     }
     assert settings["interactivity"]["is_enabled"] is True
     for url in (

@@ -7,7 +7,7 @@ import re
 from slack_bolt import Ack, App
 
 from bot.slack.conversation import Conversations
-from bot.slack.listeners import actions, commands, messages
+from bot.slack.listeners import actions, commands, joins, messages
 
 _ANYTHING = re.compile(".*")
 
@@ -17,6 +17,7 @@ def register(app: App, conversations: Conversations) -> None:
     commands.register(app, conversations)
     messages.register(app, conversations)
     actions.register(app, conversations)
+    joins.register(app, conversations)
 
     def ignore(ack: Ack) -> None:
         ack()
