@@ -6,11 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rules_support import RULES
 
-from bot.paths import PROJECT_ROOT
 from bot.rules import RuleBook, load_rulebook
-
-RULES = PROJECT_ROOT / "decision_rules.yaml"
 
 
 @pytest.fixture(scope="session")

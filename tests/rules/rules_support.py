@@ -9,6 +9,9 @@ from bot.case import CaseState, Motive
 from bot.facts import Facts
 from bot.paths import PROJECT_ROOT
 
+RULES = PROJECT_ROOT / "decision_rules.yaml"
+"""The project's rules file."""
+
 EVAL_CASES = PROJECT_ROOT.parent / "shared" / "eval" / "cases.jsonl"
 """The labeled dev cases; in CI they sit at ../shared beside the repository."""
 

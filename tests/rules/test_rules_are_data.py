@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import RULES
-from rules_support import case
+from rules_support import RULES, case
 
 from bot.advice import Strategy
 from bot.questions import select_questions

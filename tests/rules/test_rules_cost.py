@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import RULES
+from rules_support import RULES
 
 from bot.cost import estimate_cost
 from bot.facts import Facts

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import RULES
+from rules_support import RULES
 
 from bot.errors import RulesError
 from bot.rules import check_rules_file, load_rulebook
