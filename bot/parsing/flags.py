@@ -44,7 +44,8 @@ def read_domain(
             match = pattern.search(sentence.norm)
             if match and not vocab.negation.negated(sentence.norm, match.start()):
                 updates["specialized_domain"] = (True, sentence)
-                updates["domain"] = (domain, sentence)
+                if domain:  # an empty name: the text says specialized but not which domain
+                    updates["domain"] = (domain, sentence)
                 return
 
 
