@@ -4,15 +4,15 @@ and the ids of Slack events already handled. Safe to share across threads and pr
 from __future__ import annotations
 
 import itertools
-import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.store import schema
+from bot.store.claims import Claims
 from bot.store.engine import make_engine
 from bot.store.history import History
 from bot.store.records import Consultation, Turn
@@ -30,7 +30,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(History):
+class Store(History, Claims):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
@@ -165,24 +165,6 @@ class Store(History):
         with self.engine.connect() as conn:
             return [_consultation(r) for r in conn.execute(query).mappings()]
 
-    def claim_pending(self, consultation_id: str) -> bool:
-        """Move a pending consultation to ``opening``; False if someone else did first."""
-        return self._move(consultation_id, "pending", "opening")
-
-    def unclaim(self, consultation_id: str) -> None:
-        """Back to ``pending`` (the bot still cannot post there)."""
-        self._move(consultation_id, "opening", "pending")
-
-    def _move(self, consultation_id: str, before: str, after: str) -> bool:
-        c = schema.consultations.c
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, c.status == before)
-                .values(status=after, updated_at=_now())
-            )
-        return result.rowcount == 1
-
     def set_thread(self, consultation_id: str, *, thread_ts: str, root_ts: str | None) -> None:
         """The thread a pending consultation now lives in."""
         self._update(consultation_id, thread_ts=thread_ts, root_ts=root_ts, status="asking")
@@ -211,48 +193,6 @@ class Store(History):
                 update(schema.consultations)
                 .where(schema.consultations.c.id == consultation_id)
                 .values(updated_at=_now(), **values)
-            )
-
-    # --- the lease that serializes answering one consultation ---------------------------
-
-    def acquire(
-        self,
-        consultation_id: str,
-        owner: str,
-        lease_seconds: float,
-        steal_from: str | None = None,
-    ) -> bool:
-        """Take the consultation's lease if it is free, expired, or held by ``steal_from``
-        (a crashed owner); True if ``owner`` holds it now."""
-        now = time.time()
-        c = schema.consultations.c
-        free = or_(c.lock_owner.is_(None), c.lock_until < now, c.lock_owner == owner)
-        if steal_from is not None:
-            free = or_(free, c.lock_owner == steal_from)
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, free)
-                .values(lock_owner=owner, lock_until=now + lease_seconds)
-            )
-        return result.rowcount == 1
-
-    def lease_owner(self, consultation_id: str) -> str | None:
-        """Who holds the consultation's lease, if anyone."""
-        query = select(schema.consultations.c.lock_owner).where(
-            schema.consultations.c.id == consultation_id
-        )
-        with self.engine.connect() as conn:
-            owner = conn.execute(query).scalar()
-        return str(owner) if owner else None
-
-    def release(self, consultation_id: str, owner: str) -> None:
-        c = schema.consultations.c
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, c.lock_owner == owner)
-                .values(lock_owner=None, lock_until=None)
             )
 
     # --- turns --------------------------------------------------------------------------
