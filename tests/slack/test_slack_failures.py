@@ -127,3 +127,17 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
         third.stop()
     assert "Updated recommendation" in shown(updated)
     assert "labeled examples 800 → 3,000" in shown(updated)
+
+
+def test_a_reply_slack_would_not_take_is_saved_and_counts_on_the_next_one(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    thread_ts, _ = start(fake, slack, channel, TICKETS)
+    fake.fail_next("chat.postMessage", times=3, status=500)  # beyond the 2 retries
+    slack.message("about 5k a day", channel=channel, thread_ts=thread_ts)
+    sorry = in_thread(fake, channel, thread_ts, 2)[-1]
+    assert sorry.args["text"] == copy.ERROR
+    slack.message("skip", channel=channel, thread_ts=thread_ts)
+    advice = in_thread(fake, channel, thread_ts, 3)[-1]
+    assert event_type(advice) == "advisor_recommendation"
+    assert advice.args["metadata"]["event_payload"]["facts"]["requests_per_day"] == 5000
