@@ -42,9 +42,12 @@ class Target:
 
 @contextmanager
 def running(
-    fake: IndexedFakeSlack, names: Sequence[str] = ("advisor", "bare")
+    fake: IndexedFakeSlack,
+    names: Sequence[str] = ("advisor", "bare"),
+    server_args: Sequence[str] = (),
 ) -> Iterator[dict[str, Target]]:
-    """Start the named servers (``advisor``, ``bare``) against ``fake``; stop them after."""
+    """Start the named servers (``advisor``, ``bare``) against ``fake``, each with
+    ``server_args`` (``--workers 2``); stop them after."""
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
         targets: dict[str, Target] = {}
         try:
@@ -52,7 +55,10 @@ def running(
                 env = server_env(fake.base_url, f"sqlite:///{Path(tmp) / f'{name}.db'}")
                 command = BARE_COMMAND if name == "bare" else SERVE_COMMAND
                 server = ServerProcess(
-                    env, Path(tmp) / f"{name}.log", extra_args=SLACK_ONLY, command=command
+                    env,
+                    Path(tmp) / f"{name}.log",
+                    extra_args=[*SLACK_ONLY, *server_args],
+                    command=command,
                 ).start(timeout=60)
                 targets[name] = Target(name, server, SlackRequests(server.base_url, SIGNING_SECRET))
             yield targets
