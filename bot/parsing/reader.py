@@ -16,9 +16,9 @@ from bot.parsing.cues import CompiledVocabulary, Updates, find
 from bot.parsing.text import Sentence, sentences
 from bot.parsing.vocabulary import Vocabulary, load_vocabulary
 
-MAX_CHARS = 20_000
-"""Longer text is read up to here (a 5,000-word description is about 30,000 characters;
-the facts are in its first pages)."""
+MAX_CHARS = 8_000
+"""Longer text is read up to here: about 1,300 words, far more than a use case takes. The
+whole text is still kept (front ends store it); reading stays under a second whatever it is."""
 
 
 @lru_cache(maxsize=8)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.parsing.cues import CompiledVocabulary
 from bot.parsing.numbers import Quantity, quantities
@@ -68,6 +69,11 @@ def quality_scores(
     return baseline, target
 
 
+@lru_cache(maxsize=256)
+def _speaks_in_percent(norm: str) -> bool:
+    return any(x.percent for x in quantities(norm))
+
+
 def _figure(
     norm: str, q: Quantity, following: Quantity | None, vocab: CompiledVocabulary
 ) -> tuple[float, bool] | None:
@@ -88,7 +94,7 @@ def _figure(
     if not q.percent and q.value > 1:
         # A bare number is a figure only right after a need ("we need 90") or a reading
         # ("currently at about 93") in a sentence that speaks in percent.
-        reading = _BARE_READING.search(before) and any(x.percent for x in quantities(norm))
+        reading = _BARE_READING.search(before) and _speaks_in_percent(norm)
         if not (
             (is_target and _BARE_TARGET_END.match(norm[q.end :])) or (reading and not is_target)
         ):

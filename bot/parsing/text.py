@@ -147,6 +147,23 @@ def _as_percent(match: re.Match[str]) -> str:
     return f"{100 * part / whole:g}%"
 
 
+MAX_SENTENCE = 400
+"""A run of text with no sentence break is read in pieces of about this many characters,
+so reading stays linear in the length of the text whatever its shape."""
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span, cut at spaces into pieces of at most about MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 @lru_cache(maxsize=1024)
 def sentences(text: str, turn: int) -> tuple[Sentence, ...]:
     """Split a turn into sentences, each with its span in the original text (cached: a
@@ -161,6 +178,7 @@ def sentences(text: str, turn: int) -> tuple[Sentence, ...]:
             spans.append((pos, end))
         if match:
             pos = match.end()
+    spans = [piece for span in spans for piece in _bounded(text, *span)]
     found: list[Sentence] = []
     for start, end in spans:
         chunk = text[start:end]

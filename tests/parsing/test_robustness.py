@@ -21,7 +21,7 @@ from bot.parsing import load_vocabulary
 )
 def test_odd_input_is_read_without_error(read, text) -> None:
     state = read(text)
-    assert state.turns == [text[:20_000]]
+    assert state.turns == [text[:8_000]]
 
 
 def test_slack_markup_is_not_read_as_numbers(read) -> None:
@@ -61,3 +61,12 @@ def test_vocabulary_that_is_not_yaml_gives_the_line(tmp_path) -> None:
 )
 def test_number_words_and_shares_are_read_without_error(read, text) -> None:
     read(text)  # regression: a renamed table once raised NameError on "2 thousand"
+
+
+def test_hostile_text_without_sentence_breaks_is_read_in_bounded_pieces() -> None:
+    from bot.parsing.text import MAX_SENTENCE, sentences
+
+    text = "<!channel> {{ 7*7 }} " * 500
+    pieces = sentences(text, 0)
+    assert len(pieces) > 1
+    assert all(len(s.original) <= MAX_SENTENCE for s in pieces)
