@@ -96,9 +96,12 @@ def root_message(description: str, user_id: str) -> Message:
     return Message(text=fallback(text), blocks=[section(text)])
 
 
-def answer_value(consultation_id: str, label: str, reply: str) -> str:
-    """A button's value: the consultation and the reply it stands for (< 2000 chars)."""
-    value = json.dumps({"c": consultation_id, "l": label[:MAX_BUTTON_TEXT], "r": reply[:1500]})
+def answer_value(consultation_id: str, label: str, reply: str, fact: str = "") -> str:
+    """A button's value: the consultation, the reply it stands for and the fact its
+    question asks (< 2000 chars)."""
+    value = json.dumps(
+        {"c": consultation_id, "l": label[:MAX_BUTTON_TEXT], "r": reply[:1500], "f": fact[:64]}
+    )
     return value[:MAX_BUTTON_VALUE]
 
 
@@ -111,7 +114,7 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
             ButtonElement(
                 text=PlainTextObject(text=filled(one_line(a.label, 200), MAX_BUTTON_TEXT)),
                 action_id=f"{ANSWER_ACTION_PREFIX}{i}",
-                value=answer_value(consultation_id, a.label, a.reply),
+                value=answer_value(consultation_id, a.label, a.reply, question.fact),
             )
             for i, a in enumerate(question.quick_answers[:MAX_BUTTONS_PER_QUESTION])
         ]

@@ -35,7 +35,7 @@ class AdvisorLike(Protocol):
     """What the Slack front end needs of :class:`bot.advisor.Advisor`."""
 
     def start(self, description: str) -> CaseState: ...
-    def reply(self, state: CaseState, text: str) -> CaseState: ...
+    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
     def questions(self, state: CaseState) -> list[Question]: ...
     def advise(self, state: CaseState) -> Advice: ...
 
@@ -86,9 +86,20 @@ class Conversations:
         self.answer(c.id)
         return True
 
-    def add_reply(self, consultation_id: str, *, user_id: str, text: str, source_id: str) -> int:
-        """Store a reply (once per ``source_id``); its turn id."""
-        return self.store.add_turn(consultation_id, user_id=user_id, text=text, source_id=source_id)
+    def add_reply(
+        self,
+        consultation_id: str,
+        *,
+        user_id: str,
+        text: str,
+        source_id: str,
+        about: str | None = None,
+    ) -> int:
+        """Store a reply (once per ``source_id``); its turn id. ``about`` is the fact a
+        clicked quick answer answers."""
+        return self.store.add_turn(
+            consultation_id, user_id=user_id, text=text, source_id=source_id, about=about
+        )
 
     def answer(self, consultation_id: str, turn_id: int = 0) -> None:
         """Post what the consultation needs next, once every turn up to ``turn_id`` counts.
@@ -122,7 +133,7 @@ class Conversations:
             return
         state = self.advisor.start(consultation.description)
         for turn in turns:
-            state = self.advisor.reply(state, turn.text)
+            state = self.advisor.reply(state, turn.text, about=turn.about)
         previous = (
             CaseState.model_validate_json(consultation.state_json)
             if consultation.state_json

@@ -32,6 +32,8 @@ class Turn:
     text: str
     source_id: str
     created_at: datetime
+    about: str | None = None
+    """The fact a clicked quick answer answers; None for a typed reply."""
 
 
 @dataclass(frozen=True)

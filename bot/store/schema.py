@@ -67,6 +67,7 @@ turns = Table(
     Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
     Column("user_id", String(32), nullable=False),
     Column("text", Text, nullable=False),
+    Column("about", String(64), nullable=True),  # the fact a clicked quick answer answers
     Column("source_id", String(128), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_turns_consultation", "consultation_id", "id"),

@@ -197,7 +197,15 @@ class Store(History, Claims):
 
     # --- turns --------------------------------------------------------------------------
 
-    def add_turn(self, consultation_id: str, *, user_id: str, text: str, source_id: str) -> int:
+    def add_turn(
+        self,
+        consultation_id: str,
+        *,
+        user_id: str,
+        text: str,
+        source_id: str,
+        about: str | None = None,
+    ) -> int:
         """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
         try:
             with self.engine.begin() as conn:
@@ -206,6 +214,7 @@ class Store(History, Claims):
                         consultation_id=consultation_id,
                         user_id=user_id,
                         text=text,
+                        about=about,
                         source_id=source_id,
                         created_at=_now(),
                     )

@@ -134,9 +134,11 @@ def test_a_short_prompt_is_a_code_block_in_the_message() -> None:
     assert "```You are a classifier.```" in json.dumps(message.block_dicts())
 
 
-def test_a_button_value_carries_the_consultation_and_the_reply() -> None:
-    value = json.loads(blocks.answer_value("c-1", "10k/day", "about 10000 a day"))
-    assert value == {"c": "c-1", "l": "10k/day", "r": "about 10000 a day"}
+def test_a_button_value_carries_the_consultation_the_reply_and_the_fact() -> None:
+    value = json.loads(
+        blocks.answer_value("c-1", "10k/day", "about 10000 a day", "requests_per_day")
+    )
+    assert value == {"c": "c-1", "l": "10k/day", "r": "about 10000 a day", "f": "requests_per_day"}
 
 
 def test_answered_buttons_are_replaced_by_who_answered() -> None:

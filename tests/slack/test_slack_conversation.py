@@ -152,3 +152,39 @@ def test_a_double_click_on_a_quick_answer_counts_once(
         "advisor_questions",
         "advisor_recommendation",
     ]
+
+
+def test_a_clicked_quick_answer_is_read_as_the_fact_its_question_asks(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    """A button carries its question's fact: even a bare 'yes' counts for that fact,
+    where a typed 'yes' to three questions at once would be too ambiguous to read."""
+    import json
+
+    thread_ts, questions = start(fake, slack, channel, TICKETS)
+    yes_no = {"specialized_domain", "needs_knowledge", "style_consistency", "latency_sensitive"}
+    block = next(
+        b
+        for b in questions.args["blocks"]
+        if b.get("type") == "actions" and b["block_id"].removeprefix("q:") in yes_no
+    )
+    fact = block["block_id"].removeprefix("q:")
+    value = json.loads(block["elements"][0]["value"])
+    assert value["f"] == fact
+    value["r"] = "yes"
+    slack.click(
+        action_id=block["elements"][0]["action_id"],
+        value=json.dumps(value),
+        block_id=block["block_id"],
+        message=as_message(questions),
+        channel=channel,
+    )
+    in_thread(fake, channel, thread_ts, 2)
+    slack.message("skip", channel=channel, thread_ts=thread_ts)
+    advice = fake.wait_for(
+        "chat.postMessage",
+        where=lambda c: (
+            c.args.get("thread_ts") == thread_ts and event_type(c) == "advisor_recommendation"
+        ),
+    )[0]
+    assert payload(advice)["facts"][fact] is True

@@ -61,6 +61,10 @@ def _store_click(
     channel = container.get("channel_id") or consultation.channel_id
     source = f"click:{channel}:{container.get('message_ts', '')}:{action.get('block_id', '')}"
     turn = conversations.add_reply(
-        consultation.id, user_id=body["user"]["id"], text=str(value["r"]), source_id=source
+        consultation.id,
+        user_id=body["user"]["id"],
+        text=str(value["r"]),
+        source_id=source,
+        about=str(value["f"]) if value.get("f") else None,
     )
     return consultation, turn, str(value.get("l", ""))
