@@ -13,7 +13,7 @@ import pytest
 
 from bot.slack import copy
 from bot.testing import SIGNING_SECRET, Call, ServerProcess, SlackRequests
-from bot.testing.load import IndexedFakeSlack, Outcome, Script, check, play_many
+from bot.testing.load import IndexedFakeSlack, Outcome, Script, check, event_type, play_many
 
 StartServer = Callable[..., ServerProcess]
 
@@ -24,10 +24,6 @@ KILL_AFTER = 20
 """Replies answered 200 before the SIGKILL; the others are in flight or not sent yet."""
 STORM_SECONDS = 2.5
 """Within the retry budget of the server under test (10 retries, back-off from 0.1 s)."""
-
-
-def _event_type(call: Call) -> str:
-    return str((call.args.get("metadata") or {}).get("event_type", ""))
 
 
 def _facts(call: Call) -> dict[str, object]:
@@ -109,7 +105,7 @@ def test_a_server_killed_mid_conversations_and_restarted_continues_every_one(
     problems = []
     for o in opened:
         posts = fake.posts(o.channel, o.thread_ts)
-        advice = [c for c in posts if _event_type(c) == "advisor_recommendation"]
+        advice = [c for c in posts if event_type(c) == "advisor_recommendation"]
         if not advice:
             problems.append(f"{o.channel}: no recommendation")
         elif _facts(advice[-1]).get("labeled_examples") != 800:
