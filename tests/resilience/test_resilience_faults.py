@@ -15,6 +15,8 @@ from bot.slack import copy
 from bot.testing import SIGNING_SECRET, Call, ServerProcess, SlackRequests
 from bot.testing.load import IndexedFakeSlack, Outcome, Script, check, event_type, play_many
 
+pytestmark = pytest.mark.slow
+
 StartServer = Callable[..., ServerProcess]
 
 TICKETS = "We want to classify support tickets into 12 categories"

@@ -16,6 +16,8 @@ import pytest
 from bot.testing import SIGNING_SECRET, ServerProcess, SlackRequests
 from bot.testing.load import IndexedFakeSlack, check, play_many
 
+pytestmark = pytest.mark.slow
+
 CONSULTATIONS = int(os.environ.get("ADVISOR_LOAD_CONSULTATIONS", "200"))
 CHANNELS = 50
 WORKERS = 24
