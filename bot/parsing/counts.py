@@ -298,6 +298,9 @@ def data_quality(
     ]
     for level in ("mixed", "low", "high"):  # 'some by seniors, some by temps' is mixed
         for sentence in candidates:
-            if _matches(vocab.quality[level], sentence.norm):
-                return level, sentence
+            for pattern in vocab.quality[level]:
+                for match in pattern.finditer(sentence.norm):
+                    if level == "high" and vocab.negation.negated(sentence.norm, match.start()):
+                        continue  # 'nobody ever reviewed them' is not reviewed
+                    return level, sentence
     return None
