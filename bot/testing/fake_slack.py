@@ -189,7 +189,15 @@ class FakeSlack:
                     self._send(200, b"OK", "text/plain", {})
                     return
                 method = self.path.split("?")[0].removeprefix("/api/")
-                args = _parse(raw, self.headers.get("Content-Type", ""))
+                self._call(method, _parse(raw, self.headers.get("Content-Type", "")))
+
+            def do_GET(self) -> None:
+                """Web API reads sent as GET (users.info, conversations.history, ...)."""
+                path, _, query = self.path.partition("?")
+                self._call(path.removeprefix("/api/"), dict(parse_qsl(query)))
+
+            def _call(self, method: str, args: dict[str, Any]) -> None:
+                """Answer a Web API call (or fail it, as told), and record it."""
                 failure = fake._take_failure(method)
                 if failure is not None:
                     fake._record(Call(method, args, failure.status, failure.body))

@@ -1,5 +1,5 @@
 """Helpers of the digest tests: a fake Slack that also answers the reads a digest makes
-(GET users.info, chat.getPermalink, conversations.history), and consultations stored at a
+(users.info, chat.getPermalink, conversations.history), and consultations stored at a
 chosen moment with real advice."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import json
 import uuid
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl
 
 from sqlalchemy import update
 
@@ -21,7 +20,7 @@ NAMES = {"UANA": "Ana", "UBEN": "Ben <!channel>", "UCAT": "Cat"}
 
 
 class DigestSlack(FakeSlack):
-    """The loopback fake, plus GET methods and a channel history of what was posted."""
+    """The loopback fake, plus the reads of a digest and a channel history of its posts."""
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "users.info":
@@ -60,33 +59,6 @@ class DigestSlack(FakeSlack):
             and (c.args.get("metadata") or {}).get("event_type") == "advisor_digest"
             and (channel is None or c.args.get("channel") == channel)
         ]
-
-    def _handler_class(self) -> Any:
-        base = super()._handler_class()
-        fake = self
-
-        class Handler(base):  # type: ignore[misc, valid-type]
-            def do_GET(self) -> None:
-                path, _, query = self.path.partition("?")
-                method = path.removeprefix("/api/")
-                args = dict(parse_qsl(query))
-                failure = fake._take_failure(method)
-                if failure is not None:
-                    fake._record(_call(method, args, failure.status, failure.body))
-                    body = json.dumps(failure.body).encode()
-                    self._send(failure.status, body, "application/json", failure.headers)
-                    return
-                answer = fake._answer(method, args)
-                fake._record(_call(method, args, 200, answer))
-                self._send(200, json.dumps(answer).encode(), "application/json", {})
-
-        return Handler
-
-
-def _call(method: str, args: dict[str, Any], status: int, body: dict[str, Any]) -> Any:
-    from bot.testing import Call
-
-    return Call(method, args, status, body)
 
 
 def settings_for(fake: FakeSlack, database_url: str, zone: str = "UTC") -> Settings:
