@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from bot.advice import Question, QuickAnswer
 from bot.case import CaseState
-from bot.rules.conditions import Scope
 from bot.rules.counterfactual import open_facts
-from bot.rules.engine import evaluate
+from bot.rules.engine import evaluate_shared
 from bot.rules.schema import RuleBook
 from bot.rules.templates import render
 
@@ -23,9 +22,8 @@ def select_questions(state: CaseState, book: RuleBook) -> list[Question]:
     """
     facts = state.facts.model_dump()
     motives = frozenset(m.value for m in state.motives)
-    outcome, _ = evaluate(book, facts, motives)
+    outcome, scope = evaluate_shared(book, facts, motives)
     opened = open_facts(book, facts, motives, outcome)
-    scope = Scope(book, facts, motives)
     values = {**facts, **book.thresholds}
     ranked: list[tuple[int, int, Question]] = []
     for order, spec in enumerate(book.questions):

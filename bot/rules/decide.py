@@ -10,7 +10,7 @@ from bot.case import CaseState
 from bot.cost import estimate_cost
 from bot.rules.conditions import Scope, fact_names_in
 from bot.rules.counterfactual import open_facts
-from bot.rules.engine import Outcome, evaluate
+from bot.rules.engine import Outcome, evaluate_shared
 from bot.rules.facts_meta import FACT_KINDS
 from bot.rules.schema import Cond, ReasonSpec, RuleBook
 from bot.rules.templates import placeholders, render
@@ -20,7 +20,7 @@ def decide(state: CaseState, book: RuleBook) -> Recommendation:
     """What the policy recommends for this case, with reasons, warnings and assumptions."""
     facts = state.facts.model_dump()
     motives = frozenset(m.value for m in state.motives)
-    outcome, scope = evaluate(book, facts, motives)
+    outcome, scope = evaluate_shared(book, facts, motives)
     text = _Texts(book, facts, {k: e.quote for k, e in state.evidence.items()})
     after = Scope(book, facts, motives, outcome.decided())
     warnings = [

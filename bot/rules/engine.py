@@ -13,6 +13,9 @@ from bot.rules.schema import LaterStep, RuleBook, StrategyRule, TechniqueRule
 FINE_TUNING = "fine_tuning"
 """A technique is chosen whenever this step is on the path."""
 
+OUTCOME_PARTS = ("strategy", "path", "technique")
+"""What :meth:`Outcome.differences` may name."""
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -44,6 +47,32 @@ def evaluate(
 ) -> tuple[Outcome, Scope]:
     """The outcome for these facts, and the scope it was decided in."""
     scope = Scope(book, facts, motives)
+    return outcome_in(scope), scope
+
+
+_RECENT: dict[tuple[Any, ...], tuple[RuleBook, Outcome, Scope]] = {}
+MAX_RECENT = 32
+
+
+def evaluate_shared(
+    book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str] = frozenset()
+) -> tuple[Outcome, Scope]:
+    """:func:`evaluate`, done once for the several readers of one case (the decision,
+    its questions, the counterfactual tries); the scope keeps what it has found since."""
+    key = (id(book), tuple((k, type(v), v) for k, v in facts.items()), motives)
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is book:
+        return hit[1], hit[2]
+    if len(_RECENT) >= MAX_RECENT:
+        _RECENT.clear()
+    outcome, scope = evaluate(book, dict(facts), motives)
+    _RECENT[key] = (book, outcome, scope)
+    return outcome, scope
+
+
+def outcome_in(scope: Scope) -> Outcome:
+    """The outcome the rules decide in ``scope``."""
+    book = scope.book
     rule = next(r for r in book.strategy if r.when is None or scope.holds(r.when))
     path = list(rule.path)
     later: list[LaterStep] = []
@@ -55,5 +84,4 @@ def evaluate(
     if FINE_TUNING in path:
         chosen = next((t for t in book.technique if t.when is None or scope.holds(t.when)), None)
     technique = chosen.technique if chosen else None
-    outcome = Outcome(rule.strategy, tuple(path), technique, rule, tuple(later), chosen)
-    return outcome, scope
+    return Outcome(rule.strategy, tuple(path), technique, rule, tuple(later), chosen)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from rules_support import case
 
+from bot.facts import FACT_NAMES
 from bot.questions import select_questions
 from bot.rules import RuleBook
-from bot.rules.counterfactual import candidates
+from bot.rules.counterfactual import candidates, open_facts
+from bot.rules.engine import evaluate
 from bot.rules.facts_meta import FACT_KINDS
 
 
@@ -71,3 +73,25 @@ def test_candidates_straddle_every_threshold(book: RuleBook) -> None:
     assert candidates(book, "baseline_quality", {}) == []
     assert set(candidates(book, "data_quality", {})) == set(FACT_KINDS["data_quality"].choices)
     assert candidates(book, "self_hosted", {}) == [True, False]
+
+
+def test_open_facts_matches_trying_every_value_from_scratch(book: RuleBook) -> None:
+    # the shortcuts (facts the decision does not read, kept named results, remembered
+    # outcomes) give what evaluating the whole rule book for every try gives
+    cases = [
+        {},
+        {"needs_knowledge": True, "requests_per_day": 15000.0},
+        {"labeled_examples": 800, "data_quality": "high", "style_consistency": True},
+        {"baseline_quality": 0.8, "target_quality": 0.9, "labeled_examples": 100},
+    ]
+    for facts in cases * 2:  # the second round is answered from what was remembered
+        state = case(**facts).facts.model_dump()
+        base, _ = evaluate(book, state, frozenset())
+        expected: dict[str, set[str]] = {}
+        for name in FACT_NAMES:
+            if state[name] is None:
+                for value in candidates(book, name, state):
+                    other, _ = evaluate(book, {**state, name: value}, frozenset())
+                    expected.setdefault(name, set()).update(base.differences(other))
+        expected = {name: changed for name, changed in expected.items() if changed}
+        assert open_facts(book, state, frozenset(), base) == expected
