@@ -11,11 +11,16 @@ from pathlib import Path
 from bot.advice import Advice, Question
 from bot.case import CaseState
 from bot.parsing import Vocabulary, load_vocabulary, read_turn
+from bot.parsing.reader import MAX_CHARS
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
 from bot.rules import RuleBook, decide, load_rulebook
 
 MAX_QUESTIONS_AT_ONCE = 3
+LONG_TEXT_NOTE = (
+    f"your message was very long: I read its first {MAX_CHARS:,} characters "
+    "(about 1,300 words); tell me in a reply if something decisive came later"
+)
 
 
 class Advisor:
@@ -62,6 +67,8 @@ class Advisor:
 
     def advise(self, state: CaseState) -> Advice:
         recommendation = decide(state, self.rulebook)
+        if state.truncated:
+            recommendation.assumptions.append(LONG_TEXT_NOTE)
         return Advice(
             facts=state.facts,
             questions=self.questions(state),

@@ -37,3 +37,6 @@ class CaseState(BaseModel):
     skipped: bool = Field(
         default=False, description="the user asked for the advice now ('just tell me')"
     )
+    truncated: bool = Field(
+        default=False, description="a turn was longer than the parser reads; its start was read"
+    )

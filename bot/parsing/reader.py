@@ -44,10 +44,12 @@ def read_turn(
     state = state or CaseState()
     vocab = _compiled(vocabulary or _default_vocabulary())
     turn = len(state.turns)
+    truncated = len(text) > MAX_CHARS
     text = text[:MAX_CHARS]
     found = sentences(text, turn)
     new = state.model_copy(deep=True)
     new.turns.append(text)
+    new.truncated = new.truncated or truncated
     updates: Updates = {}
 
     _read_counts(found, vocab, updates, _previous_volume(state))

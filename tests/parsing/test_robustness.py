@@ -70,3 +70,14 @@ def test_hostile_text_without_sentence_breaks_is_read_in_bounded_pieces() -> Non
     pieces = sentences(text, 0)
     assert len(pieces) > 1
     assert all(len(s.original) <= MAX_SENTENCE for s in pieces)
+
+
+def test_a_very_long_description_is_answered_and_says_what_was_read() -> None:
+    from bot.advisor import LONG_TEXT_NOTE, Advisor
+
+    advisor = Advisor()
+    long_text = "We classify about 2k support tickets a day. " + "More context here. " * 2000
+    advice = advisor.run([long_text])
+    assert advice.facts.requests_per_day == 2000
+    assert LONG_TEXT_NOTE in advice.recommendation.assumptions
+    assert LONG_TEXT_NOTE not in Advisor().run(["We classify tickets."]).recommendation.assumptions
