@@ -110,7 +110,7 @@ def _figure(
         or (_near(vocab.measure, norm) and not _near(vocab.not_quality, after))
     ):
         return None  # '28% UAN', '30% of our income': not a quality figure
-    near_after = " ".join(after.split()[:2])
+    near_after = " ".join(after.split()[:3])
     near = " ".join(before.split()[-6:]) + " " + near_after
     positive = re.search(r"\b(?:right|correct\w*|accura\w*|pass\w*|good)\b", near_after)
     if is_target and bound and bound.group(1) in _CEILINGS and _near(vocab.inverse, norm):

@@ -34,6 +34,11 @@ def compile_any(patterns: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 def _check_patterns(patterns: list[str]) -> list[str]:
     for pattern in patterns:
+        if pattern != pattern.rstrip() or pattern != pattern.lstrip():
+            raise ValueError(
+                f"pattern {pattern!r} starts or ends with a space, so it can never match "
+                "a whole word; remove the space"
+            )
         try:
             compile_cue(pattern)
         except re.error as exc:

@@ -157,3 +157,31 @@ def test_a_bare_yes_is_not_guessed_when_several_questions_were_asked(read) -> No
         asked=("labeled_examples", "needs_knowledge", "requests_per_day"),
     )
     assert state.facts.needs_knowledge is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support agents want to query our internal runbooks and past incident notes.",
+        "Due dates and grades come live from our LMS.",
+        "It quotes each customer's current balance from our billing system.",
+        "It must pull the warranty terms for that product line.",
+        "The price list on our pricing page changes every two weeks.",
+        "Claimants ask about the status of their own application.",
+    ],
+)
+def test_knowledge_that_lives_in_the_teams_own_systems_is_read(read, text) -> None:
+    assert read(text).facts.needs_knowledge is True
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("We run a self-hosted model because of customer contracts.", "specialized_domain"),
+        ("It mangles hospitality phrasing now and then.", "specialized_domain"),
+        ("It returns JSON with approve, reason_code and clauses.", "specialized_domain"),
+        ("Training pairs come from our repo.", "needs_knowledge"),
+    ],
+)
+def test_incidental_words_do_not_make_a_domain_or_a_knowledge_need(read, text, fact) -> None:
+    assert getattr(read(text).facts, fact) is None

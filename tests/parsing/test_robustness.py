@@ -81,3 +81,10 @@ def test_a_very_long_description_is_answered_and_says_what_was_read() -> None:
     assert advice.facts.requests_per_day == 2000
     assert LONG_TEXT_NOTE in advice.recommendation.assumptions
     assert LONG_TEXT_NOTE not in Advisor().run(["We classify tickets."]).recommendation.assumptions
+
+
+def test_vocabulary_rejects_a_pattern_that_ends_with_a_space(tmp_path) -> None:
+    bad = tmp_path / "vocabulary.yaml"
+    bad.write_text("negators: ['no ']\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"negators: .*'no ' starts or ends with a space"):
+        load_vocabulary(bad)
