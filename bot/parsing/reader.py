@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.case import CaseState
 from bot.facts import DataQuality, Evidence, Facts
-from bot.parsing import answers, counts, flags, intent, scores
+from bot.parsing import answers, examples, flags, intent, scores, volume
 from bot.parsing.cues import CompiledVocabulary, Updates, find
 from bot.parsing.text import Sentence, sentences
 from bot.parsing.vocabulary import Vocabulary, load_vocabulary
@@ -104,25 +104,25 @@ def _read_counts(
     updates: Updates,
     previous_volume: tuple[float, Sentence] | None,
 ) -> None:
-    volume = counts.volume(found, vocab)
-    if volume:
-        updates["requests_per_day"] = (_tidy(volume.value), volume.sentence)
-    elif (factor := counts.corrected_unit(found)) and previous_volume:
+    stated = volume.volume(found, vocab)
+    if stated:
+        updates["requests_per_day"] = (_tidy(stated.value), stated.sentence)
+    elif (factor := volume.corrected_unit(found)) and previous_volume:
         value, sentence = previous_volume
-        old = counts.rate_factor(sentence, vocab)
+        old = volume.rate_factor(sentence, vocab)
         if old:
             updates["requests_per_day"] = (_tidy(value / old * factor), found[0])
-    elif (fix := counts.corrected_number(found)) and previous_volume:
+    elif (fix := volume.corrected_number(found)) and previous_volume:
         new_value, old_value, sentence = fix
         value, said = previous_volume
-        factor = counts.rate_factor(said, vocab)
+        factor = volume.rate_factor(said, vocab)
         if factor and abs(value / factor - old_value) <= 0.1 * old_value:
             updates["requests_per_day"] = (_tidy(new_value * factor), sentence)
-    examples = counts.labeled_examples(found, vocab)
-    if examples:
-        updates["labeled_examples"] = (int(examples.value), examples.sentence)
-    quality = counts.data_quality(found, examples.sentence if examples else None, vocab)
-    if quality and (examples is None or examples.value > 0):
+    count = examples.labeled_examples(found, vocab)
+    if count:
+        updates["labeled_examples"] = (int(count.value), count.sentence)
+    quality = examples.data_quality(found, count.sentence if count else None, vocab)
+    if quality and (count is None or count.value > 0):
         updates["data_quality"] = (DataQuality(quality[0]), quality[1])
 
 

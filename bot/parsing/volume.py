@@ -1,5 +1,6 @@
-"""Counts in the user's words: the request volume (normalised to a day, including
-"30 analysts x 20 questions a day each") and the number of labeled examples."""
+"""The request volume in the user's words, normalised to a day (including "30 analysts x
+20 questions a day each", per shift, and later corrections of the number or its period);
+and the small word-window helpers the other readers share."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ _RATE = re.compile(
     r"|\s+(?:a|an|per|each|every)\s+(?P<shift>shift))(?![\w])"
 )
 _DAILY_NOUN = re.compile(r"^\s*(?P<adverb>hourly|daily|weekly|monthly|yearly)\s+(?P<noun>[a-z]\w*)")
-_WINDOW_WORDS = 12
+WINDOW_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,15 @@ def _shift_factor(norm: str) -> float | None:
     return float(shifts.group(1)) if shifts else None
 
 
-def _words_after(norm: str, end: int, n: int) -> str:
+def words_after(norm: str, end: int, n: int) -> str:
     return " ".join(norm[end:].split()[:n])
 
 
-def _words_before(norm: str, start: int, n: int) -> str:
+def words_before(norm: str, start: int, n: int) -> str:
     return " ".join(norm[:start].split()[-n:])
 
 
-def _matches(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+def matches(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
@@ -80,10 +81,10 @@ def volume(sentences: Sequence[Sentence], vocab: CompiledVocabulary) -> Count | 
     for sentence in sentences:
         qs = [q for q in quantities(sentence.norm) if not q.currency and not q.percent]
         for i, q in enumerate(qs):
-            rate = _rate(sentence.norm, q, vocab)
-            if rate is None:
+            found = rate(sentence.norm, q, vocab)
+            if found is None:
                 continue
-            per_day, rate_end, factor = rate
+            per_day, rate_end, factor = found
             people = _population_before(sentence.norm, qs[:i], q, vocab)
             trailing_each = re.search(
                 r"^\s*(?:each|apiece|per (?:person|head|user))\b|\beach\b|\bapiece\b",
@@ -144,7 +145,7 @@ def rate_factor(sentence: Sentence, vocab: CompiledVocabulary) -> float | None:
     return found.per_day_factor if found else None
 
 
-def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int, float] | None:
+def rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int, float] | None:
     after = norm[q.end :]
     match = _RATE.match(after)
     if match and match["shift"]:
@@ -152,19 +153,19 @@ def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int
         return (q.value * shifts, q.end + match.end(), shifts) if shifts else None
     if match:
         noun = match["noun"].strip()
-        if noun and _matches(vocab.not_volume, noun.split()[0]):
+        if noun and matches(vocab.not_volume, noun.split()[0]):
             return None
         words = noun.split()
-        people = words and _matches(vocab.population, words[0])
+        people = words and matches(vocab.population, words[0])
         if (
             people
-            and (len(words) == 1 or _matches(vocab.population, words[-1]))
+            and (len(words) == 1 or matches(vocab.population, words[-1]))
             and not match["adverb"]
         ):
             return None
         if match["adverb"] and not noun:
             following = after[match.end() :].split()[:1]
-            if following and _matches(vocab.population, following[0].strip(",.;:")):
+            if following and matches(vocab.population, following[0].strip(",.;:")):
                 return None  # '500k daily players' is people, not requests
         factor = _unit_factor(match)
         hours = _HOURS_A_DAY.search(norm)
@@ -172,7 +173,7 @@ def _rate(norm: str, q: Quantity, vocab: CompiledVocabulary) -> tuple[float, int
             factor = float(hours.group(1) or hours.group(2))  # '90 an hour, 8 hours a day'
         return q.value * factor, q.end + match.end(), factor
     daily = _DAILY_NOUN.match(after)
-    if daily and not _matches(vocab.population, daily["noun"]):
+    if daily and not matches(vocab.population, daily["noun"]):
         factor = PER_DAY[daily["adverb"]]
         return q.value * factor, q.end + daily.end(), factor
     return None
@@ -182,9 +183,9 @@ def _is_population(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
     """'120 support agents', '~500k daily players': a head count, not a volume."""
     for word in norm[q.end :].split()[:3]:
         bare = word.strip(",.;:()")
-        if _matches(vocab.population, bare):
+        if matches(vocab.population, bare):
             return True
-        if bare != word or _matches(vocab.not_volume, bare):
+        if bare != word or matches(vocab.not_volume, bare):
             return False  # the noun phrase ended before any person noun
     return False
 
@@ -204,7 +205,7 @@ def _population_before(
         each_of = re.search(
             r"\beach of\s+(?:\w+\s+)?$|\bevery one of\s+(?:\w+\s+)?$", norm[: people.start]
         )
-        per_each = _matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between)
+        per_each = matches(vocab.per_each, between) or re.search(r"\bx\b|\*", between)
         if linked or per_each or each_of:
             return people.value
     return None
@@ -214,7 +215,7 @@ def _per_person_rate(norm: str, q: Quantity, rate_end: int, vocab: CompiledVocab
     """'50 requests per user per week': the rate is per person."""
     phrase = norm[q.end : rate_end]
     link = re.search(r"\bper\s+(\w+)", phrase)
-    return bool(link) and _matches(vocab.population, link.group(1) if link else "")
+    return bool(link) and matches(vocab.population, link.group(1) if link else "")
 
 
 def _population_after(
@@ -229,78 +230,6 @@ def _population_after(
 
 def _linked_to_person(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
     """'each user asks about 5 questions a day': a rate per person."""
-    before = _words_before(norm, q.start, 6)
+    before = words_before(norm, q.start, 6)
     link = re.search(r"\b(?:each|every|per|a single)\s+((?:\S+\s+){0,2}\S+)", before)
-    return bool(link) and _matches(vocab.population, link.group(1) if link else "")
-
-
-def labeled_examples(
-    sentences: Sequence[Sentence],
-    vocab: CompiledVocabulary,
-    skip: set[tuple[int, int]] | None = None,
-) -> Count | None:
-    """The first count of labeled examples; 0 when they say they have none."""
-    for sentence in sentences:
-        for q in quantities(sentence.norm):
-            if q.percent or q.currency or q.value != int(q.value):
-                continue
-            if _rate(sentence.norm, q, vocab) is not None:
-                continue
-            if _is_examples(sentence.norm, q, vocab):
-                return Count(q.value, sentence)
-        for pattern in vocab.no_examples:
-            if pattern.search(sentence.norm):
-                return Count(0, sentence)
-    return None
-
-
-def _is_examples(norm: str, q: Quantity, vocab: CompiledVocabulary) -> bool:
-    after = _words_after(norm, q.end, _WINDOW_WORDS)
-    before = _words_before(norm, q.start, _WINDOW_WORDS)
-    head = " ".join(after.split()[:2])
-    if _matches(vocab.not_examples, head) or re.match(r"^[-/:.]?\d", norm[q.end :].lstrip()):
-        return False
-    first = head.split()[0].strip(",.;:()") if head else ""
-    if first.endswith("s") and _matches(vocab.population, first):
-        return False  # '25 lawyers' are people, not examples
-    window = before + " " + after
-    pairs = re.match(r"(?:\S+ )?(?:pairs|decisions|comparisons|votes|choices)\b", after)
-    if pairs and vocab.preference_cues(window) and not _matches(vocab.strong_labels, window):
-        return False  # '~30k pairs' of which headline won: preferences, not examples
-    if _matches(vocab.in_prompt, after) or _matches(vocab.in_prompt, before):
-        return False
-    measured_on = re.search(r"\b(?:on|across|over)\s+(?:a |our |the )?[~]?$", norm[: q.start])
-    if (measured_on and any(x.percent for x in quantities(norm))) or _matches(
-        vocab.test_set, after
-    ):
-        return False  # '94% on 500 hand-checked returns' is a test set
-    small = q.value <= vocab.vocabulary.examples.prompt_context_max
-    near = _words_before(norm, q.start, 8) + " " + _words_after(norm, q.end, 4)
-    if small and _matches(vocab.prompt_context, near):
-        return False  # '(gpt-4o-mini, 12 examples)' in a prompt, not a dataset
-    near_before = _words_before(norm, q.start, 3)
-    return _matches(vocab.annotated, after) or _matches(vocab.annotated, near_before)
-
-
-def data_quality(
-    sentences: Sequence[Sentence], anchor: Sentence | None, vocab: CompiledVocabulary
-) -> tuple[str, Sentence] | None:
-    """Who made the examples: low, mixed or high, read near where the examples are."""
-    data_words = re.compile(
-        r"\b(?:label\w*|annotat\w*|examples?|training data|dataset|data set|gold|pairs|quality|"
-        r"samples|reviewed|written|drafted|hand-\w+)\b"
-    )
-    candidates = [
-        s
-        for i, s in enumerate(sentences)
-        if (anchor is not None and (s == anchor or (i > 0 and sentences[i - 1] == anchor)))
-        or data_words.search(s.norm)
-    ]
-    for level in ("mixed", "low", "high"):  # 'some by seniors, some by temps' is mixed
-        for sentence in candidates:
-            for pattern in vocab.quality[level]:
-                for match in pattern.finditer(sentence.norm):
-                    if level == "high" and vocab.negation.negated(sentence.norm, match.start()):
-                        continue  # 'nobody ever reviewed them' is not reviewed
-                    return level, sentence
-    return None
+    return bool(link) and matches(vocab.population, link.group(1) if link else "")
