@@ -185,3 +185,38 @@ def test_knowledge_that_lives_in_the_teams_own_systems_is_read(read, text) -> No
 )
 def test_incidental_words_do_not_make_a_domain_or_a_knowledge_need(read, text, fact) -> None:
     assert getattr(read(text).facts, fact) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "value"),
+    [
+        ("Answers come from our clause bank and past research memos.", "needs_knowledge", True),
+        (
+            "Letters use each client's balances and fee data in our billing system.",
+            "needs_knowledge",
+            True,
+        ),
+        (
+            "A small prompted model is too inaccurate and a big one too slow.",
+            "prompting_exhausted",
+            True,
+        ),
+        ("It works pretty well, reviewers barely edit the drafts.", "prompting_exhausted", False),
+        ("We have only tried it once or twice in ChatGPT.", "prompting_exhausted", False),
+        (
+            "The reply has to appear within 2 seconds or agents won't wait.",
+            "latency_sensitive",
+            True,
+        ),
+        ("It reads jet engine maintenance manuals.", "specialized_domain", True),
+    ],
+)
+def test_sixth_round_phrasings(read, text, fact, value) -> None:
+    assert getattr(read(text).facts, fact) is value
+
+
+def test_cases_written_up_by_engineers_are_labeled_examples(read) -> None:
+    assert (
+        read("We have 1,300 fault cases written up by our engineers.").facts.labeled_examples
+        == 1300
+    )
