@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.paths import PROJECT_ROOT
-from bot.testing import SIGNING_SECRET, SLACK_ONLY, ServerProcess, SlackRequests, server_env
-from bot.testing.load import IndexedFakeSlack
-from bot.testing.server_process import SERVE_COMMAND
+from harness import SIGNING_SECRET, SLACK_ONLY, ServerProcess, SlackRequests, server_env
+from harness.load import IndexedFakeSlack
+from harness.server_process import SERVE_COMMAND
 
 BARE_COMMAND = [
     sys.executable,
@@ -36,7 +36,7 @@ class Target:
     slack: SlackRequests
 
     def sender(self) -> Callable[[], SlackRequests]:
-        """What :func:`bot.testing.load.play_many` calls before each request."""
+        """What :func:`harness.load.play_many` calls before each request."""
         return lambda: self.slack
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.harness import ms, running
-from bot.testing.load import IndexedFakeSlack, Outcome, check, play_many
+from harness.load import IndexedFakeSlack, Outcome, check, play_many
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.harness import running
-from bot.testing.load import IndexedFakeSlack, check, play_many
+from harness.load import IndexedFakeSlack, check, play_many
 
 
 def vm_kib(pid: int, field: str) -> int:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bench.harness import Target, ms, running
-from bot.testing.load import SCRIPTS, IndexedFakeSlack, Outcome, check, play_many
+from harness.load import SCRIPTS, IndexedFakeSlack, Outcome, check, play_many
 
 APPS = ("advisor", "bare")
 METRICS = ("ack", "first post", "reply -> recommendation")

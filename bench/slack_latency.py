@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.testing import SLACK_ONLY, Loopback, loopback
+from harness import SLACK_ONLY, Loopback, loopback
 
 DESCRIPTION = "We want to classify support tickets into 12 categories"
 

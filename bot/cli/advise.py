@@ -6,7 +6,7 @@ import json
 
 import click
 
-from bot.cli import copy
+from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
 from bot.cli.report import show_advice, show_open_questions
@@ -33,7 +33,7 @@ def advise(app: App, text: str, answers: tuple[str, ...], as_json: bool) -> None
         return
     out = Output()
     show_advice(out, advice)
-    show_open_questions(out, advice.questions, copy.OPEN_HINT_ADVISE)
+    show_open_questions(out, advice.questions, wording.OPEN_HINT_ADVISE)
 
 
 def register(group: click.Group) -> None:

@@ -6,7 +6,7 @@ import click
 
 from bot.advice import Question
 from bot.case import CaseState
-from bot.cli import copy
+from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
 from bot.cli.report import labeled_facts, show_advice
@@ -18,7 +18,7 @@ MAX_ROUNDS = 3
 
 def is_skip(text: str) -> bool:
     """The user asked for the advice now."""
-    return text.strip().lower().rstrip(".!") in copy.SKIP_WORDS
+    return text.strip().lower().rstrip(".!") in wording.SKIP_WORDS
 
 
 def numbered_replies(questions: list[Question]) -> list[tuple[str, str]]:
@@ -45,8 +45,8 @@ def show_questions(out: Output, questions: list[Question], first: bool) -> None:
             picks.append(f"[{number}] {qa.label}")
         lines.append(question.text + (f"\n    {'   '.join(picks)}" if picks else ""))
     if first:
-        out.hint(copy.QUESTIONS_INTRO)
-    out.section(copy.TITLE_QUESTIONS, lines)
+        out.hint(wording.QUESTIONS_INTRO)
+    out.section(wording.TITLE_QUESTIONS, lines)
 
 
 def ask_until_given(out: Output, prompt: str, hint: str) -> str:
@@ -63,15 +63,15 @@ def show_learned(out: Output, before: CaseState, after: CaseState) -> None:
     old = before.facts.known()
     new = {k: v for k, v in after.facts.known().items() if old.get(k) != v}
     if not new:
-        out.hint(copy.NOTHING_NEW)
+        out.hint(wording.NOTHING_NEW)
         return
     items = "; ".join(f"{label} = {value}" for label, value in labeled_facts(new))
-    out.hint(f"{copy.NOTED}: {items}")
+    out.hint(f"{wording.NOTED}: {items}")
 
 
 def consult(out: Output, advisor: AdvisorLike) -> None:
     """Description, up to three rounds of questions, then the advice."""
-    description = ask_until_given(out, copy.ASK_DESCRIPTION, copy.EMPTY_DESCRIPTION)
+    description = ask_until_given(out, wording.ASK_DESCRIPTION, wording.EMPTY_DESCRIPTION)
     state = advisor.start(description)
     if state.facts.known():
         show_learned(out, CaseState(), state)
@@ -80,7 +80,7 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
         if state.skipped or not questions:
             break
         show_questions(out, questions, first=round_number == 0)
-        answer = ask_until_given(out, copy.ASK_ANSWER, copy.EMPTY_ANSWER)
+        answer = ask_until_given(out, wording.ASK_ANSWER, wording.EMPTY_ANSWER)
         if is_skip(answer):
             break
         picks = picked_replies(answer, numbered_replies(questions))
@@ -99,13 +99,13 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
 def chat(app: App) -> None:
     """Talk to the advisor in the terminal."""
     out = Output()
-    out.line(copy.WELCOME, style="bold")
-    out.hint(copy.WELCOME_HINT)
+    out.line(wording.WELCOME, style="bold")
+    out.hint(wording.WELCOME_HINT)
     try:
         consult(out, app.advisor)
     except (EOFError, KeyboardInterrupt, click.Abort):
         out.line()
-        out.line(copy.GOODBYE)
+        out.line(wording.GOODBYE)
 
 
 def register(group: click.Group) -> None:

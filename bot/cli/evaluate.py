@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from bot.cli import copy
+from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.evaluation import CaseResult, Summary, Tally, load_cases, observe, score_case, summarize
 
@@ -84,7 +84,7 @@ def evaluate(app: App, cases_path: Path, show_wrong: int) -> None:
     """Score the advisor on labeled cases (see shared/eval/README.md)."""
     cases = load_cases(cases_path)
     if not cases:
-        raise click.ClickException(copy.EVAL_NO_CASES.format(path=cases_path))
+        raise click.ClickException(wording.EVAL_NO_CASES.format(path=cases_path))
     results = [score_case(case, observe(app.advisor, case)) for case in cases]
     summary = summarize(results)
     for line in headline(summary) + per_fact(summary) + wrong_cases(results, show_wrong):

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.advice import Advice, CostEstimate, ModelCost, Question, Recommendation
-from bot.cli import copy
+from bot.cli import wording
 from bot.cli.output import Output
 from bot.facts import Facts
 
@@ -29,7 +29,9 @@ def format_value(name: str, value: Any) -> str:
 
 def labeled_facts(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Facts as (label, value) pairs, worded for a person."""
-    return [(copy.FACT_LABELS.get(name, name), format_value(name, v)) for name, v in values.items()]
+    return [
+        (wording.FACT_LABELS.get(name, name), format_value(name, v)) for name, v in values.items()
+    ]
 
 
 def fact_rows(facts: Facts) -> list[tuple[str, str]]:
@@ -39,13 +41,16 @@ def fact_rows(facts: Facts) -> list[tuple[str, str]]:
 
 def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
     rows = [
-        (copy.LABEL_STRATEGY, copy.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)),
-        (copy.LABEL_PATH, " → ".join(copy.STEP_LABELS.get(p, p) for p in rec.path)),
+        (
+            wording.LABEL_STRATEGY,
+            wording.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value),
+        ),
+        (wording.LABEL_PATH, " → ".join(wording.STEP_LABELS.get(p, p) for p in rec.path)),
     ]
     if rec.technique:
-        label = copy.TECHNIQUE_LABELS.get(rec.technique.value, rec.technique.value)
-        rows.append((copy.LABEL_TECHNIQUE, label))
-    rows.append((copy.LABEL_CONFIDENCE, rec.confidence.value))
+        label = wording.TECHNIQUE_LABELS.get(rec.technique.value, rec.technique.value)
+        rows.append((wording.LABEL_TECHNIQUE, label))
+    rows.append((wording.LABEL_CONFIDENCE, rec.confidence.value))
     return rows
 
 
@@ -58,7 +63,7 @@ def cost_row(model: ModelCost) -> list[str]:
     payback = (
         f"{model.payback_months:.1f} months"
         if model.payback_months is not None and model.monthly_saving > 0
-        else copy.COST_NEVER
+        else wording.COST_NEVER
     )
     return [
         model.model,
@@ -81,48 +86,48 @@ def assumption_notes(assumptions: dict[str, Any]) -> list[str]:
     """One line of the scalar assumptions, then each note (a list of sentences) on its own."""
     scalars = [_assumed(k, v) for k, v in assumptions.items() if not isinstance(v, list)]
     notes = [str(item) for v in assumptions.values() if isinstance(v, list) for item in v]
-    return ([copy.ASSUMED_LINE.format(items="; ".join(scalars))] if scalars else []) + notes
+    return ([wording.ASSUMED_LINE.format(items="; ".join(scalars))] if scalars else []) + notes
 
 
 def cost_notes(cost: CostEstimate) -> list[str]:
     notes = [cost.summary] if cost.summary else []
     if cost.never_pays and "never pays" not in cost.summary.lower():
-        notes.append(copy.NEVER_PAYS)
+        notes.append(wording.NEVER_PAYS)
     read = cost.prices_read.isoformat()
-    notes.append(copy.PRICES_LINE.format(date=read, source=cost.prices_source))
+    notes.append(wording.PRICES_LINE.format(date=read, source=cost.prices_source))
     return notes + assumption_notes(cost.assumptions)
 
 
 def show_cost(out: Output, cost: CostEstimate | None) -> None:
     if cost is None:
-        out.section(copy.TITLE_COST, [copy.NO_COST])
+        out.section(wording.TITLE_COST, [wording.NO_COST])
         return
     rows = [cost_row(model) for model in cost.models]
-    out.table(copy.TITLE_COST, copy.COST_COLUMNS, rows, cost_notes(cost))
+    out.table(wording.TITLE_COST, wording.COST_COLUMNS, rows, cost_notes(cost))
 
 
 def show_open_questions(out: Output, questions: list[Question], hint: str) -> None:
     if questions:
-        out.section(copy.TITLE_OPEN, [q.text for q in questions[:MAX_OPEN_QUESTIONS]])
+        out.section(wording.TITLE_OPEN, [q.text for q in questions[:MAX_OPEN_QUESTIONS]])
         out.hint(hint)
 
 
 def show_advice(out: Output, advice: Advice) -> None:
     """The whole answer: summary, facts, reasons, warnings, steps, cost, then the prompt."""
     rec = advice.recommendation
-    out.fields(copy.TITLE_ADVICE, summary_rows(rec))
+    out.fields(wording.TITLE_ADVICE, summary_rows(rec))
     rows = fact_rows(advice.facts)
     if rows:
-        out.fields(copy.TITLE_FACTS, rows)
+        out.fields(wording.TITLE_FACTS, rows)
     else:
-        out.section(copy.TITLE_FACTS, [copy.NO_FACTS])
+        out.section(wording.TITLE_FACTS, [wording.NO_FACTS])
     if rec.reasons:
-        out.section(copy.TITLE_REASONS, [r.text for r in rec.reasons])
+        out.section(wording.TITLE_REASONS, [r.text for r in rec.reasons])
     if rec.warnings:
-        out.section(copy.TITLE_WARNINGS, [w.text for w in rec.warnings])
+        out.section(wording.TITLE_WARNINGS, [w.text for w in rec.warnings])
     if rec.next_steps:
-        out.section(copy.TITLE_NEXT, rec.next_steps, numbered=True)
+        out.section(wording.TITLE_NEXT, rec.next_steps, numbered=True)
     if rec.assumptions:
-        out.section(copy.TITLE_ASSUMPTIONS, rec.assumptions)
+        out.section(wording.TITLE_ASSUMPTIONS, rec.assumptions)
     show_cost(out, rec.cost)
-    out.block(copy.TITLE_PROMPT, advice.suggested_prompt)
+    out.block(wording.TITLE_PROMPT, advice.suggested_prompt)

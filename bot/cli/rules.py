@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot import paths
-from bot.cli import copy
+from bot.cli import wording
 
 if TYPE_CHECKING:
     from bot.rules import RuleBook
@@ -34,7 +34,7 @@ def check(ctx: click.Context, path: Path | None) -> None:
 
     target = path or paths.rules_path()
     if not target.is_file():
-        click.echo(copy.RULES_MISSING.format(path=target))
+        click.echo(wording.RULES_MISSING.format(path=target))
         ctx.exit(1)
     problems = check_rules_file(target)
     for problem in problems:
@@ -43,7 +43,7 @@ def check(ctx: click.Context, path: Path | None) -> None:
         ctx.exit(1)
     book = load_rulebook(target)
     click.echo(
-        copy.RULES_OK.format(path=target, rules=rule_count(book), questions=len(book.questions))
+        wording.RULES_OK.format(path=target, rules=rule_count(book), questions=len(book.questions))
     )
 
 

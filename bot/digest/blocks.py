@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.metadata import Metadata
 
-from bot.digest import copy
+from bot.digest import wording
 from bot.digest.content import Digest, DigestLine
 from bot.slack.blocks import (
     MAX_BLOCKS,
@@ -25,8 +25,8 @@ from bot.slack.blocks import (
     header,
     section,
 )
-from bot.slack.copy import STRATEGY_LABELS
 from bot.slack.mrkdwn import escape, one_line
+from bot.slack.wording import STRATEGY_LABELS
 
 EVENT_TYPE = "advisor_digest"
 SUMMARY_CHARS = 90
@@ -65,36 +65,44 @@ def digest_message(
     ``links`` maps consultation ids to thread links."""
     names = names or {}
     links = links or {}
-    title = copy.TITLE[digest.frequency.value]
+    title = wording.TITLE[digest.frequency.value]
     zone = str(tz)
-    summary = copy.summary(
+    summary = wording.summary(
         digest.consultations, _when(digest.period.start, tz), _when(digest.period.end, tz), zone
     )
     blocks: list[Block] = [header(title)]
     if digest.is_empty:
-        blocks += [section(f"{summary}\n{copy.NO_CONSULTATIONS}"), context(copy.FOOTER)]
-        return Message(text=fallback(title, summary, copy.NO_CONSULTATIONS), blocks=blocks)
-    parts = [copy.strategy_count(_label(name), n) for name, n in digest.by_strategy.items()]
+        blocks += [section(f"{summary}\n{wording.NO_CONSULTATIONS}"), context(wording.FOOTER)]
+        return Message(text=fallback(title, summary, wording.NO_CONSULTATIONS), blocks=blocks)
+    parts = [wording.strategy_count(_label(name), n) for name, n in digest.by_strategy.items()]
     if digest.waiting:
-        parts.append(copy.strategy_count(copy.STILL_WAITING, len(digest.waiting)))
+        parts.append(wording.strategy_count(wording.STILL_WAITING, len(digest.waiting)))
     counts = " · ".join(parts)
-    blocks.append(section(summary + (f"\n{copy.BY_STRATEGY}{counts}" if counts else "")))
+    blocks.append(section(summary + (f"\n{wording.BY_STRATEGY}{counts}" if counts else "")))
     asked = [
-        copy.line(_summary(line, links), _label(line.strategy or ""), _person(line, names))
+        wording.line(_summary(line, links), _label(line.strategy or ""), _person(line, names))
         for line in digest.advised
     ]
     waiting = [
-        copy.waiting_line(_summary(line, links), _person(line, names)) for line in digest.waiting
+        wording.waiting_line(_summary(line, links), _person(line, names)) for line in digest.waiting
     ]
     warnings = [
-        copy.warning_line(escape(copy.WARNING_GISTS.get(w.rule) or one_line(w.text, 120)), w.count)
+        wording.warning_line(
+            escape(wording.WARNING_GISTS.get(w.rule) or one_line(w.text, 120)), w.count
+        )
         for w in digest.top_warnings
     ]
-    for heading, lines in ((copy.ASKED, asked), (copy.WAITING, waiting), (copy.WARNINGS, warnings)):
+    for heading, lines in (
+        (wording.ASKED, asked),
+        (wording.WAITING, waiting),
+        (wording.WARNINGS, warnings),
+    ):
         if lines:
             blocks += list_sections(heading, lines)
-    blocks.append(context(copy.FOOTER))
-    text = fallback(title, summary.replace("*", ""), f"{copy.BY_STRATEGY.replace('*', '')}{counts}")
+    blocks.append(context(wording.FOOTER))
+    text = fallback(
+        title, summary.replace("*", ""), f"{wording.BY_STRATEGY.replace('*', '')}{counts}"
+    )
     return Message(text=text, blocks=blocks[:MAX_BLOCKS])
 
 
@@ -103,7 +111,7 @@ def list_sections(heading: str, lines: Sequence[str], limit: int = MAX_LINES) ->
     sections of at most 3000 characters as they fit; the rest counted."""
     shown = list(lines[:limit])
     if len(lines) > limit:
-        shown.append(copy.MORE.format(count=len(lines) - limit))
+        shown.append(wording.MORE.format(count=len(lines) - limit))
     sections: list[Block] = []
     chunk = heading
     for line in shown:
@@ -120,7 +128,7 @@ def list_sections(heading: str, lines: Sequence[str], limit: int = MAX_LINES) ->
 def _summary(line: DigestLine, links: Mapping[str, str]) -> str:
     text = escape(one_line(line.description, SUMMARY_CHARS)).replace("|", "¦")
     url = links.get(line.consultation_id)
-    return copy.link(url, text) if url else text
+    return wording.link(url, text) if url else text
 
 
 def _person(line: DigestLine, names: Mapping[str, str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.digest import copy
+from bot.digest import wording
 from bot.digest.schedule import Frequency
 from bot.digest.store import DigestStore
 from bot.store import Store
@@ -46,17 +46,17 @@ class DigestCommand:
         if not args:
             sub = self.digests.subscription(team_id, channel_id)
             if sub is None or not sub.active:
-                return copy.NOT_SUBSCRIBED
-            return copy.status(sub.frequency.value, sub.include_empty, self.zone)
+                return wording.NOT_SUBSCRIBED
+            return wording.status(sub.frequency.value, sub.include_empty, self.zone)
         if len(args) == 1 and args[0] in Frequency.__members__.values():
             sub = self.digests.subscribe(team_id, channel_id, Frequency(args[0]), now)
-            return copy.subscribed(sub.frequency.value, self.zone)
+            return wording.subscribed(sub.frequency.value, self.zone)
         if args == ["off"]:
             stopped = self.digests.unsubscribe(team_id, channel_id, now)
-            return copy.UNSUBSCRIBED if stopped else copy.WAS_NOT_SUBSCRIBED
+            return wording.UNSUBSCRIBED if stopped else wording.WAS_NOT_SUBSCRIBED
         if len(args) == 2 and args[0] == "empty" and args[1] in ("on", "off"):
             on = args[1] == "on"
             if not self.digests.set_include_empty(team_id, channel_id, on, now):
-                return copy.NEEDS_SUBSCRIPTION
-            return copy.EMPTY_ON if on else copy.EMPTY_OFF
-        return copy.USAGE
+                return wording.NEEDS_SUBSCRIPTION
+            return wording.EMPTY_ON if on else wording.EMPTY_OFF
+        return wording.USAGE

@@ -11,7 +11,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.settings import Settings
-from bot.slack import copy, listeners
+from bot.slack import listeners, wording
 from bot.slack.client import make_client
 from bot.slack.conversation import AdvisorLike, Conversations
 from bot.slack.metadata import notice_metadata
@@ -71,10 +71,10 @@ def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
             poster.client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread,
-                text=copy.ERROR,
+                text=wording.ERROR,
                 metadata=notice_metadata("", "error"),
             )
         elif channel and user:
-            poster.ephemeral(copy.ERROR, channel=channel, user=user)
+            poster.ephemeral(wording.ERROR, channel=channel, user=user)
     except Exception:
         log.exception("could not tell the user about the error")

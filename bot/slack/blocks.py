@@ -23,7 +23,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.advice import Advice, Question
-from bot.slack import copy
+from bot.slack import wording
 from bot.slack.mrkdwn import ELLIPSIS, clip, code_block, escape, one_line
 
 MAX_BLOCKS = 50
@@ -92,7 +92,7 @@ def plain(text: str) -> Message:
 
 def root_message(description: str, user_id: str) -> Message:
     """The channel message a ``/advise`` thread hangs on: the use case in a line or two."""
-    text = copy.root(escape(one_line(description, ROOT_DESCRIPTION_CHARS)), user_id)
+    text = wording.root(escape(one_line(description, ROOT_DESCRIPTION_CHARS)), user_id)
     return Message(text=fallback(text), blocks=[section(text)])
 
 
@@ -120,7 +120,7 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
         ]
         if buttons:
             blocks.append(ActionsBlock(block_id=f"q:{question.fact}"[:MAX_ID], elements=buttons))
-    blocks.append(context(copy.QUESTIONS_FOOTER))
+    blocks.append(context(wording.QUESTIONS_FOOTER))
     lines = [intro, *(f"• {escape(one_line(q.text, 500))}" for q in questions[:MAX_QUESTIONS])]
     return Message(text=fallback(*lines), blocks=blocks)
 
@@ -128,34 +128,34 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
 def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Message:
     """The recommendation: strategy and path, reasons, warnings, steps, cost and prompt."""
     rec = advice.recommendation
-    label = copy.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)
-    title = copy.UPDATED_TITLE if changes else copy.RECOMMENDATION_TITLE
-    summary = f"*Now:* {label}   *Path:* " + copy.path(
-        [copy.STRATEGY_LABELS.get(step, escape(step)) for step in rec.path]
+    label = wording.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)
+    title = wording.UPDATED_TITLE if changes else wording.RECOMMENDATION_TITLE
+    summary = f"*Now:* {label}   *Path:* " + wording.path(
+        [wording.STRATEGY_LABELS.get(step, escape(step)) for step in rec.path]
     )
     if rec.technique:
-        summary += f"\n*Technique:* {copy.TECHNIQUE_LABELS.get(rec.technique.value, '')}"
+        summary += f"\n*Technique:* {wording.TECHNIQUE_LABELS.get(rec.technique.value, '')}"
     summary += f"\n*Confidence:* {rec.confidence.value}"
     blocks: list[Block] = [header(title.format(label=label))]
     if changes:
-        blocks.append(section(copy.WHAT_CHANGED.format(changes=escape("; ".join(changes)))))
+        blocks.append(section(wording.WHAT_CHANGED.format(changes=escape("; ".join(changes)))))
     blocks.append(section(summary))
     for heading, items in (
-        (copy.WHY, [r.text for r in rec.reasons]),
-        (copy.WARNINGS, [w.text for w in rec.warnings]),
-        (copy.NEXT_STEPS, rec.next_steps),
-        (copy.ASSUMED, rec.assumptions),
+        (wording.WHY, [r.text for r in rec.reasons]),
+        (wording.WARNINGS, [w.text for w in rec.warnings]),
+        (wording.NEXT_STEPS, rec.next_steps),
+        (wording.ASSUMED, rec.assumptions),
     ):
         if items:
             blocks.append(bullets(heading, items))
     if rec.cost is not None:
         blocks.append(_cost_section(advice))
     blocks.append(DividerBlock())
-    prompt_block = f"{copy.PROMPT}\n{code_block(advice.suggested_prompt)}"
+    prompt_block = f"{wording.PROMPT}\n{code_block(advice.suggested_prompt)}"
     snippet = None
     if len(prompt_block) > MAX_SECTION_TEXT:
         snippet = advice.suggested_prompt
-        prompt_block = copy.PROMPT_AS_SNIPPET
+        prompt_block = wording.PROMPT_AS_SNIPPET
     blocks.append(section(prompt_block))
     reasons = [f"• {escape(one_line(r.text, 300))}" for r in rec.reasons[:5]]
     text = fallback(title.format(label=label), *reasons)
@@ -165,14 +165,16 @@ def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Messa
 def _cost_section(advice: Advice) -> SectionBlock:
     cost = advice.recommendation.cost
     assert cost is not None
-    lines = [copy.COST, escape(one_line(cost.summary, 1000))]
+    lines = [wording.COST, escape(one_line(cost.summary, 1000))]
     lines += [
         escape(
-            copy.cost_line(m.model, m.prompt_route_monthly, m.fine_tuned_monthly, m.payback_months)
+            wording.cost_line(
+                m.model, m.prompt_route_monthly, m.fine_tuned_monthly, m.payback_months
+            )
         )
         for m in cost.models[:MAX_LIST_ITEMS]
     ]
-    lines.append(escape(copy.prices_read(cost.prices_read.isoformat(), cost.prices_source)))
+    lines.append(escape(wording.prices_read(cost.prices_read.isoformat(), cost.prices_source)))
     return section("\n".join(lines))
 
 

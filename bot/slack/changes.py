@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.advice import Advice
-from bot.slack import copy
+from bot.slack import wording
 
 
 def _show(value: Any) -> str:
@@ -24,25 +24,25 @@ def describe_changes(before: Advice, after: Advice) -> list[str]:
     """One phrase per changed fact, then the strategy, technique or path if they changed."""
     old, new = before.facts.model_dump(mode="json"), after.facts.model_dump(mode="json")
     found = [
-        copy.change(name, _show(old[name]), _show(new[name]))
+        wording.change(name, _show(old[name]), _show(new[name]))
         for name in new
         if old[name] != new[name]
     ]
     b, a = before.recommendation, after.recommendation
     if b.strategy != a.strategy:
-        found.append(copy.change("strategy", _label(b.strategy.value), _label(a.strategy.value)))
+        found.append(wording.change("strategy", _label(b.strategy.value), _label(a.strategy.value)))
     if b.technique != a.technique:
         found.append(
-            copy.change(
+            wording.change(
                 "technique",
                 b.technique.value if b.technique else "none",
                 a.technique.value if a.technique else "none",
             )
         )
     if b.path != a.path and b.strategy == a.strategy:
-        found.append(copy.change("path", copy.path(b.path), copy.path(a.path)))
+        found.append(wording.change("path", wording.path(b.path), wording.path(a.path)))
     return found
 
 
 def _label(strategy: str) -> str:
-    return copy.STRATEGY_LABELS.get(strategy, strategy)
+    return wording.STRATEGY_LABELS.get(strategy, strategy)

@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
-from bot.slack import blocks, copy
+from bot.slack import blocks, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.mrkdwn import escape, one_line
@@ -79,7 +79,7 @@ class Conversations:
             if slack_error(err) not in NOT_IN_CHANNEL:
                 raise
             self.store.unclaim(c.id)  # still pending: the bot's join starts it
-            hint = copy.INVITE_HINT.format(description=escape(one_line(c.description, 500)))
+            hint = wording.INVITE_HINT.format(description=escape(one_line(c.description, 500)))
             self.poster.ephemeral(hint, channel=c.channel_id, user=c.user_id)
             return False
         self.store.set_thread(c.id, thread_ts=ts, root_ts=ts)
@@ -164,7 +164,7 @@ class Conversations:
         )
 
     def _post_questions(self, c: Consultation, asked: Sequence[Question], stuck: bool) -> None:
-        intro = copy.QUESTIONS_AGAIN if stuck else copy.QUESTIONS_INTRO
+        intro = wording.QUESTIONS_AGAIN if stuck else wording.QUESTIONS_INTRO
         self.poster.post(
             blocks.questions_message(c.id, asked, intro),
             channel=c.channel_id,
@@ -208,9 +208,9 @@ class Conversations:
         if changes:
             self._post_recommendation(c, advice, changes)
             return
-        label = copy.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
+        label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
         self.poster.post(
-            blocks.plain(copy.nothing_changed(label)),
+            blocks.plain(wording.nothing_changed(label)),
             channel=c.channel_id,
             thread_ts=c.thread_ts,
             kind="notice",

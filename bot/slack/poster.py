@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.metadata import Metadata
 
-from bot.slack import copy
+from bot.slack import wording
 from bot.slack.blocks import Message
 from bot.store import PostedMessage, Store
 
@@ -67,7 +67,7 @@ class Poster:
                 thread_ts=thread_ts or ts,
                 content=message.snippet,
                 filename="suggested_prompt.txt",
-                title=copy.PROMPT_SNIPPET_TITLE,
+                title=wording.PROMPT_SNIPPET_TITLE,
             )
         return ts
 

@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from bot.settings import Settings, load_settings
 from bot.store import Consultation, Store, schema
-from bot.testing import FakeSlack
+from harness import FakeSlack
 
 TEAM = "T1"
 NAMES = {"UANA": "Ana", "UBEN": "Ben <!channel>", "UCAT": "Cat"}

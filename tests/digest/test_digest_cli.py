@@ -17,7 +17,7 @@ from bot.digest.scheduler import DigestScheduler
 from bot.digest.store import DigestStore
 from bot.settings import ConfigurationError, load_settings
 from bot.store import Store
-from bot.testing import server_env
+from harness import server_env
 
 
 def invoke(args: list[str], env: dict[str, str]) -> tuple[int, str]:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from digest_helpers import TEAM, DigestSlack, consultation
 
-from bot.digest import copy
+from bot.digest import wording
 from bot.digest.schedule import Frequency
 from bot.digest.store import DigestStore
 from bot.store import Store
-from bot.testing import SIGNING_SECRET, ServerProcess, SlackRequests, server_env
+from harness import SIGNING_SECRET, ServerProcess, SlackRequests, server_env
 
 DIGEST_COMMAND = [sys.executable, "-c", "from bot.cli.main import main; main()", "digest"]
 
@@ -46,9 +46,9 @@ def test_the_slash_command_subscribes_reports_and_unsubscribes_a_channel(
 ) -> None:
     slack = SlackRequests(server.base_url, SIGNING_SECRET)
 
-    assert ephemeral(slack, "digest") == copy.NOT_SUBSCRIBED
-    assert ephemeral(slack, "digest weekly") == copy.subscribed("weekly", "Europe/Berlin")
-    assert ephemeral(slack, "digest empty on") == copy.EMPTY_ON
+    assert ephemeral(slack, "digest") == wording.NOT_SUBSCRIBED
+    assert ephemeral(slack, "digest weekly") == wording.subscribed("weekly", "Europe/Berlin")
+    assert ephemeral(slack, "digest empty on") == wording.EMPTY_ON
     assert "weekly digest, every Monday at 09:00 (Europe/Berlin), even" in ephemeral(
         slack, "digest"
     )
@@ -57,18 +57,18 @@ def test_the_slash_command_subscribes_reports_and_unsubscribes_a_channel(
     assert (stored.frequency, stored.include_empty, stored.active) == (
         Frequency.WEEKLY, True, True,
     )  # fmt: skip
-    assert ephemeral(slack, "DIGEST daily") == copy.subscribed("daily", "Europe/Berlin")
-    assert ephemeral(slack, "digest off") == copy.UNSUBSCRIBED
-    assert ephemeral(slack, "digest") == copy.NOT_SUBSCRIBED
-    assert ephemeral(slack, "digest off") == copy.WAS_NOT_SUBSCRIBED
-    assert ephemeral(slack, "digest empty off") == copy.NEEDS_SUBSCRIPTION
+    assert ephemeral(slack, "DIGEST daily") == wording.subscribed("daily", "Europe/Berlin")
+    assert ephemeral(slack, "digest off") == wording.UNSUBSCRIBED
+    assert ephemeral(slack, "digest") == wording.NOT_SUBSCRIBED
+    assert ephemeral(slack, "digest off") == wording.WAS_NOT_SUBSCRIBED
+    assert ephemeral(slack, "digest empty off") == wording.NEEDS_SUBSCRIPTION
     assert fake.calls_to("chat.postMessage") == []  # all answers were private
 
 
 def test_a_bad_digest_argument_answers_with_the_usage(server: ServerProcess) -> None:
     slack = SlackRequests(server.base_url, SIGNING_SECRET)
-    assert ephemeral(slack, "digest monthly") == copy.USAGE
-    assert ephemeral(slack, "digest empty maybe") == copy.USAGE
+    assert ephemeral(slack, "digest monthly") == wording.USAGE
+    assert ephemeral(slack, "digest empty maybe") == wording.USAGE
 
 
 def test_a_use_case_that_starts_with_digest_is_still_a_consultation(

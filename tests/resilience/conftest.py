@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.testing import SLACK_ONLY, ServerProcess, server_env
-from bot.testing.load import IndexedFakeSlack
+from harness import SLACK_ONLY, ServerProcess, server_env
+from harness.load import IndexedFakeSlack
 
 StartServer = Callable[..., ServerProcess]
 

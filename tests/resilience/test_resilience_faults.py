@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.slack import copy
-from bot.testing import SIGNING_SECRET, Call, ServerProcess, SlackRequests
-from bot.testing.load import IndexedFakeSlack, Outcome, Script, check, event_type, play_many
+from bot.slack import wording
+from harness import SIGNING_SECRET, Call, ServerProcess, SlackRequests
+from harness.load import IndexedFakeSlack, Outcome, Script, check, event_type, play_many
 
 pytestmark = pytest.mark.slow
 
@@ -134,7 +134,7 @@ def test_a_storm_of_429s_and_500s_ends_with_every_message_posted_exactly_once(
     )
     failed = {c.status for c in fake.calls_to("chat.postMessage") if c.status != 200}
     assert failed == {429, 500}, "the storm happened"
-    assert copy.ERROR not in " ".join(c.text() for c in fake.calls_to("chat.postMessage"))
+    assert wording.ERROR not in " ".join(c.text() for c in fake.calls_to("chat.postMessage"))
 
 
 @pytest.mark.timeout(120)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.advisor import Advisor
-from bot.slack import blocks, copy
+from bot.slack import blocks, wording
 from bot.slack.changes import describe_changes
 
 USER = "U0ASKER"
@@ -106,14 +106,14 @@ def every_message(advisor: Advisor, description: str, replies: list[str]) -> lis
     for text in replies:
         state = advisor.reply(state, text)
     advice = advisor.advise(state)
-    label = copy.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
+    label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
     return [
         blocks.root_message(description, USER),
-        blocks.questions_message("c-1", advisor.questions(state)[:3], copy.QUESTIONS_INTRO),
+        blocks.questions_message("c-1", advisor.questions(state)[:3], wording.QUESTIONS_INTRO),
         blocks.recommendation_message(first),
         blocks.recommendation_message(advice, describe_changes(first, advice)),
-        blocks.plain(copy.nothing_changed(label)),
-        blocks.plain(copy.USAGE),
+        blocks.plain(wording.nothing_changed(label)),
+        blocks.plain(wording.USAGE),
     ]
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.testing import SIGNING_SECRET, ServerProcess, SlackRequests
-from bot.testing.load import IndexedFakeSlack, check, play_many
+from harness import SIGNING_SECRET, ServerProcess, SlackRequests
+from harness.load import IndexedFakeSlack, check, play_many
 
 pytestmark = pytest.mark.slow
 

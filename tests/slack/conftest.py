@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.testing import (
+from harness import (
     SIGNING_SECRET,
     SLACK_ONLY,
     FakeSlack,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.testing import FakeSlack, SlackRequests
-from bot.testing.reading import (
+from harness import FakeSlack, SlackRequests
+from harness.reading import (
     as_message,
     event_type,
     first_button,

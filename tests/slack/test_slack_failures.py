@@ -6,11 +6,11 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.slack import copy
+from bot.slack import wording
 from bot.store import Store
-from bot.testing import SLACK_ONLY, FakeSlack, ServerProcess, SlackRequests
-from bot.testing.fake_slack import BOT_USER_ID
-from bot.testing.reading import event_type, in_thread, shown, start
+from harness import SLACK_ONLY, FakeSlack, ServerProcess, SlackRequests
+from harness.fake_slack import BOT_USER_ID
+from harness.reading import event_type, in_thread, shown, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
 
@@ -90,13 +90,13 @@ def test_an_unexpected_error_gets_a_short_apology_in_the_thread_and_no_traceback
     )
     assert answer.status == 200
     sorry = in_thread(fake, channel, thread_ts, 2)[-1]
-    assert sorry.args["text"] == copy.ERROR
+    assert sorry.args["text"] == wording.ERROR
     assert "Traceback" not in json.dumps(sorry.args)
     assert "request 1.2.3 failed" in server.log()
 
 
 def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Path) -> None:
-    from bot.testing import SIGNING_SECRET, server_env
+    from harness import SIGNING_SECRET, server_env
 
     env = server_env(fake.base_url, f"sqlite:///{tmp_path / 'advisor.db'}")
     first = ServerProcess(env, tmp_path / "first.log", extra_args=SLACK_ONLY).start()
@@ -136,7 +136,7 @@ def test_a_reply_slack_would_not_take_is_saved_and_counts_on_the_next_one(
     fake.fail_next("chat.postMessage", times=3, status=500)  # beyond the 2 retries
     slack.message("about 5k a day", channel=channel, thread_ts=thread_ts)
     sorry = in_thread(fake, channel, thread_ts, 2)[-1]
-    assert sorry.args["text"] == copy.ERROR
+    assert sorry.args["text"] == wording.ERROR
     slack.message("skip", channel=channel, thread_ts=thread_ts)
     advice = in_thread(fake, channel, thread_ts, 3)[-1]
     assert event_type(advice) == "advisor_recommendation"

@@ -14,7 +14,7 @@ from bot.slack.client import make_client
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster, slack_error
 from bot.store import Store
-from bot.testing import FakeSlack
+from harness import FakeSlack
 
 
 @pytest.fixture

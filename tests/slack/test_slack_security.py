@@ -7,8 +7,8 @@ import time
 import urllib.request
 from urllib.parse import urlencode
 
-from bot.testing import FakeSlack, ServerProcess, SlackRequests
-from bot.testing.reading import in_thread, shown, start
+from harness import FakeSlack, ServerProcess, SlackRequests
+from harness.reading import in_thread, shown, start
 
 INJECTION = "<!channel> <!here> <@U123> <https://evil.example|click me>"
 RAW = ("<!channel>", "<!here>", "<@U123>", "<https://evil")

@@ -11,7 +11,7 @@ import pytest
 
 from bot.server import AdvisorWSGI, default_advisor
 from bot.settings import load_settings
-from bot.testing import FakeSlack
+from harness import FakeSlack
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_importing_the_cli_with_serve_loads_no_slack_module() -> None:
 def test_serve_with_a_token_slack_refuses_exits_2_naming_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bot.testing import FakeSlack
+    from harness import FakeSlack
 
     _required(monkeypatch)
     with FakeSlack() as fake:
@@ -133,7 +133,7 @@ def test_serve_with_a_token_slack_refuses_exits_2_naming_it(
 def test_serve_with_an_unreachable_api_url_exits_2_naming_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from bot.testing import free_port
+    from harness import free_port
 
     _required(monkeypatch)
     monkeypatch.setenv("SLACK_API_URL", f"http://127.0.0.1:{free_port()}/api/")

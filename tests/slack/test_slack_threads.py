@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from bot.testing import FakeSlack, SlackRequests
-from bot.testing.fake_slack import BOT_ID, BOT_USER_ID
-from bot.testing.reading import event_type, in_thread, payload, start
+from harness import FakeSlack, SlackRequests
+from harness.fake_slack import BOT_ID, BOT_USER_ID
+from harness.reading import event_type, in_thread, payload, start
 
 TICKETS = "We want to classify support tickets into 12 categories"
 

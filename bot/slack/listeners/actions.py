@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk.errors import SlackApiError
 
-from bot.slack import copy
+from bot.slack import wording
 from bot.slack.blocks import ANSWER_ACTION_PREFIX, answered_blocks
 from bot.slack.conversation import Conversations
 from bot.slack.mrkdwn import escape
@@ -35,7 +35,7 @@ def register(app: App, conversations: Conversations) -> None:
         message_ts = container.get("message_ts", "")
         message = body.get("message")
         if message and message_ts:
-            done = copy.ANSWERED.format(label=escape(label), user=user)
+            done = wording.ANSWERED.format(label=escape(label), user=user)
             blocks = answered_blocks(
                 list(message.get("blocks", [])), action.get("block_id", ""), done
             )

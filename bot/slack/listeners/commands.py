@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.digest.command import DigestCommand
-from bot.slack import copy
+from bot.slack import wording
 from bot.slack.conversation import Conversations
 from bot.slack.listeners.text import is_help
 
@@ -23,7 +23,7 @@ def register(app: App, conversations: Conversations) -> None:
     def advise(ack: Ack, command: dict[str, Any]) -> None:
         text = str(command.get("text") or "").strip()
         if is_help(text):
-            ack(text=copy.USAGE)  # a command's direct answer is only shown to its user
+            ack(text=wording.USAGE)  # a command's direct answer is only shown to its user
             return
         if digests.handles(text):  # /advise digest ...: bot/digest/command.py
             team, channel = str(command.get("team_id", "")), str(command["channel_id"])
@@ -39,7 +39,7 @@ def register(app: App, conversations: Conversations) -> None:
             )
         except Exception:
             log.exception("could not store /advise from %s", command.get("user_id"))
-            ack(text=copy.NOT_SAVED)
+            ack(text=wording.NOT_SAVED)
             return
         ack()  # after the description is stored: a crash now cannot lose it
         if consultation is not None:

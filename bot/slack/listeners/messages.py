@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.slack import copy
+from bot.slack import wording
 from bot.slack.blocks import plain
 from bot.slack.conversation import Conversations
 from bot.slack.listeners.text import is_help, without_mention
@@ -70,7 +70,7 @@ def register(app: App, conversations: Conversations) -> None:
         text = without_mention(str(event.get("text", "")), context.bot_user_id)
         if is_help(text):
             conversations.poster.ephemeral(
-                copy.USAGE, channel=channel, user=event["user"], thread_ts=thread
+                wording.USAGE, channel=channel, user=event["user"], thread_ts=thread
             )
             return
         _start(conversations, body, event, text, origin="mention", thread_ts=thread or ts)
@@ -90,7 +90,7 @@ def register(app: App, conversations: Conversations) -> None:
         elif event.get("channel_type") == "im":
             if is_help(text):
                 conversations.poster.post(
-                    plain(copy.USAGE),
+                    plain(wording.USAGE),
                     channel=channel,
                     thread_ts=None,
                     kind="usage",

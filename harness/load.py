@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from bot.testing.fake_slack import Call, FakeSlack, _Failure
-from bot.testing.requests import SlackRequests
+from harness.fake_slack import Call, FakeSlack, _Failure
+from harness.requests import SlackRequests
 
 POST = "chat.postMessage"
 

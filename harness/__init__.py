@@ -1,10 +1,10 @@
 """A loopback harness for the Slack app: a fake Slack Web API, Slack's request signing,
 and the real server as a subprocess. Used by the tests and by ``bench/``; never by the app."""
 
-from bot.testing.fake_slack import Call, FakeSlack
-from bot.testing.harness import SIGNING_SECRET, SLACK_ONLY, Loopback, loopback, server_env
-from bot.testing.requests import SlackRequests
-from bot.testing.server_process import ServerProcess, free_port
+from harness.fake_slack import Call, FakeSlack
+from harness.harness import SIGNING_SECRET, SLACK_ONLY, Loopback, loopback, server_env
+from harness.requests import SlackRequests
+from harness.server_process import ServerProcess, free_port
 
 __all__ = [
     "SIGNING_SECRET",

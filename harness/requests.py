@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
-from bot.testing.fake_slack import BOT_USER_ID, TEAM_ID
+from harness.fake_slack import BOT_USER_ID, TEAM_ID
 
 _TS_LOCK = threading.Lock()
 _last_micros = 0

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.testing.fake_slack import Call, FakeSlack
-from bot.testing.requests import SlackRequests
-from bot.testing.server_process import ServerProcess
+from harness.fake_slack import Call, FakeSlack
+from harness.requests import SlackRequests
+from harness.server_process import ServerProcess
 
 SIGNING_SECRET = "test-signing-secret"
 SLACK_ONLY = ["--no-digests"]

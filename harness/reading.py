@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.testing.fake_slack import Call, FakeSlack
-from bot.testing.requests import SlackRequests
+from harness.fake_slack import Call, FakeSlack
+from harness.requests import SlackRequests
 
 
 def in_thread(fake: FakeSlack, channel: str, thread_ts: str, count: int) -> list[Call]:
