@@ -28,11 +28,12 @@ def estimate_cost(facts: Facts, book: RuleBook) -> CostEstimate | None:
     pricing = book.pricing
     a = pricing.assumptions
     examples = facts.labeled_examples
-    n = examples if examples is not None else a.default_examples
-    models = [model_cost(p, a, facts.requests_per_day, n) for p in pricing.models]
+    n = round(examples.nominal) if examples is not None else a.default_examples
+    per_day = facts.requests_per_day.nominal
+    models = [model_cost(p, a, per_day, n) for p in pricing.models]
     never_pays = all(m.payback_months is None for m in models)
     return CostEstimate(
-        requests_per_day=facts.requests_per_day,
+        requests_per_day=per_day,
         models=models,
         assumptions={
             **a.model_dump(),
@@ -46,7 +47,7 @@ def estimate_cost(facts: Facts, book: RuleBook) -> CostEstimate | None:
         prices_read=min(p.read for p in pricing.models),
         prices_source="; ".join(dict.fromkeys(p.source for p in pricing.models)),
         never_pays=never_pays,
-        summary=_summary(pricing, facts.requests_per_day, models, never_pays),
+        summary=_summary(pricing, per_day, models, never_pays),
     )
 
 

@@ -7,9 +7,15 @@ from is kept as :class:`Evidence`, so a reply can quote the user back.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from bot.amount import Amount
+
+
+def _args(annotation: Any) -> tuple[Any, ...]:
+    return get_args(annotation) or (annotation,)
 
 
 class TaskType(StrEnum):
@@ -36,8 +42,8 @@ class Facts(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     task_type: TaskType | None = None
-    requests_per_day: float | None = Field(default=None, ge=0)
-    labeled_examples: int | None = Field(default=None, ge=0)
+    requests_per_day: Amount | None = None
+    labeled_examples: Amount | None = None
     data_quality: DataQuality | None = None
     preference_data: bool | None = None
     specialized_domain: bool | None = None
@@ -46,9 +52,23 @@ class Facts(BaseModel):
     style_consistency: bool | None = None
     latency_sensitive: bool | None = None
     prompting_exhausted: bool | None = None
-    baseline_quality: float | None = Field(default=None, ge=0, le=1)
-    target_quality: float | None = Field(default=None, ge=0, le=1)
+    baseline_quality: Amount | None = None
+    target_quality: Amount | None = None
     self_hosted: bool | None = None
+
+    @field_validator("requests_per_day", "labeled_examples")
+    @classmethod
+    def _not_negative(cls, value: Amount | None) -> Amount | None:
+        if value is not None and any(b < 0 for b in value.points()):
+            raise ValueError("a count cannot be negative")
+        return value
+
+    @field_validator("baseline_quality", "target_quality")
+    @classmethod
+    def _a_share(cls, value: Amount | None) -> Amount | None:
+        if value is not None and any(not 0 <= b <= 1 for b in value.points()):
+            raise ValueError("a quality is a share between 0 and 1 (87% is 0.87)")
+        return value
 
     def known(self) -> dict[str, Any]:
         """The facts that are known, by name."""
@@ -57,6 +77,14 @@ class Facts(BaseModel):
 
 FACT_NAMES: tuple[str, ...] = tuple(Facts.model_fields)
 """Every fact name, in the policy's order."""
+
+AMOUNT_FACTS: frozenset[str] = frozenset(
+    name for name, field in Facts.model_fields.items() if Amount in _args(field.annotation)
+)
+"""The facts that hold a number as an :class:`Amount` (exact, a range or a bound)."""
+
+PERCENT_FACTS: frozenset[str] = frozenset({"baseline_quality", "target_quality"})
+"""The amounts that are shares, shown as percentages."""
 
 
 class Evidence(BaseModel):

@@ -85,7 +85,7 @@ def _previous_volume(state: CaseState) -> tuple[float, Sentence] | None:
         return None
     for sentence in sentences(state.turns[evidence.turn], evidence.turn):
         if sentence.start == evidence.start:
-            return value, sentence
+            return value.nominal, sentence
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from bot.advice import Recommendation, Strategy
+from bot.amount import Amount, format_amount
 from bot.case import CaseState
 from bot.facts import TaskType
 
@@ -44,8 +45,8 @@ class PromptContext(BaseModel):
     strategy: str
 
 
-def _percent(value: float | None) -> str | None:
-    return None if value is None else f"{value * 100:.0f}%"
+def _percent(value: Amount | None) -> str | None:
+    return None if value is None else format_amount(value, percent=True)
 
 
 def _description(state: CaseState) -> str:
@@ -59,7 +60,7 @@ def build_context(state: CaseState, rec: Recommendation) -> PromptContext:
     """The template context for this case and recommendation."""
     facts = state.facts
     task = facts.task_type or TaskType.OTHER
-    examples = facts.labeled_examples
+    examples = round(facts.labeled_examples.low or 0) if facts.labeled_examples else None
     return PromptContext(
         task_type=task.value,
         task_name=task.value.replace("_", " "),

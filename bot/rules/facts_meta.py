@@ -13,8 +13,9 @@ from typing import Literal, get_args
 
 from pydantic.fields import FieldInfo
 
+from bot.amount import Amount
 from bot.case import Motive
-from bot.facts import FACT_NAMES, Facts
+from bot.facts import FACT_NAMES, PERCENT_FACTS, Facts
 
 Kind = Literal["bool", "number", "enum", "text"]
 
@@ -28,11 +29,17 @@ class FactKind:
     choices: tuple[str, ...] = ()
 
 
-def _kind_of(field: FieldInfo) -> FactKind:
+INTEGER_FACTS = frozenset({"labeled_examples"})
+
+
+def _kind_of(name: str, field: FieldInfo) -> FactKind:
     args = [a for a in get_args(field.annotation) if a is not NoneType] or [field.annotation]
     base = args[0]
     low = next((float(m.ge) for m in field.metadata if hasattr(m, "ge")), None)
     high = next((float(m.le) for m in field.metadata if hasattr(m, "le")), None)
+    if base is Amount:
+        high_bound = 1.0 if name in PERCENT_FACTS else None
+        return FactKind("number", integer=name in INTEGER_FACTS, low=0.0, high=high_bound)
     if base is bool:
         return FactKind("bool")
     if isinstance(base, type) and issubclass(base, Enum):
@@ -42,7 +49,7 @@ def _kind_of(field: FieldInfo) -> FactKind:
     return FactKind("text")
 
 
-FACT_KINDS: dict[str, FactKind] = {n: _kind_of(Facts.model_fields[n]) for n in FACT_NAMES}
+FACT_KINDS: dict[str, FactKind] = {n: _kind_of(n, Facts.model_fields[n]) for n in FACT_NAMES}
 """Every fact's kind, by name."""
 
 MOTIVE_NAMES: tuple[str, ...] = tuple(m.value for m in Motive)

@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.amount import Amount, format_amount, format_number, format_percent
+
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z]+))?\}")
 FORMATS = ("pct", "quote", "money")
 EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
@@ -20,22 +22,18 @@ def placeholders(text: str) -> list[tuple[str, str | None]]:
 
 
 def format_value(value: Any, fmt: str | None = None) -> str:
-    """A value as a reply shows it: 2,000; 84%; yes; question answering."""
+    """A value as a reply shows it: 2,000; 84%; 300-800; yes; question answering."""
+    if isinstance(value, Amount):
+        return format_amount(value, percent=fmt == "pct")
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int | float):
         if fmt == "pct":
-            return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.1%}"
+            return format_percent(float(value))
         if fmt == "money":
             return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
         return format_number(float(value))
     return str(getattr(value, "value", value)).replace("_", " ")
-
-
-def format_number(value: float) -> str:
-    if abs(value) >= 10 or value.is_integer():
-        return f"{round(value):,}"
-    return f"{value:.1f}"
 
 
 def render(

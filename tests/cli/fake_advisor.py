@@ -105,10 +105,10 @@ class FakeAdvisor:
         return [QUESTIONS[name] for name in unknown]
 
     def advise(self, state: CaseState) -> Advice:
-        examples = state.facts.labeled_examples or 0
+        examples = int(state.facts.labeled_examples.nominal) if state.facts.labeled_examples else 0
         fine_tune = examples >= 500
         strategy = Strategy.FINE_TUNING if fine_tune else Strategy.PROMPT_ENGINEERING
-        volume = state.facts.requests_per_day
+        volume = state.facts.requests_per_day.nominal if state.facts.requests_per_day else None
         rec = Recommendation(
             strategy=strategy,
             path=["prompt_engineering", "fine_tuning"] if fine_tune else ["prompt_engineering"],

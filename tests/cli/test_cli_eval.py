@@ -63,7 +63,7 @@ def test_eval_shows_what_differed_in_wrong_cases(invoke: Invoke, tmp_path: Path)
     result = invoke("eval", str(write_cases(tmp_path / "c.jsonl", RIGHT, WRONG)))
     assert "- wrong\n" in result.output
     assert "  strategy: expected rag, got prompt_engineering" in result.output
-    assert "  requests_per_day: expected [100, 200], got 50.0" in result.output
+    assert "  requests_per_day: expected [100, 200], got 50" in result.output
     assert "  did not ask: data_quality" in result.output
     assert "- right\n" not in result.output
 

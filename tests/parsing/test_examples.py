@@ -18,7 +18,7 @@ import pytest
 )
 def test_labeled_examples_and_their_quality_are_read(read, text, count, quality) -> None:
     facts = read(text).facts
-    assert facts.labeled_examples == count
+    assert facts.labeled_examples.value == count
     assert (facts.data_quality.value if facts.data_quality else None) == quality
 
 
@@ -33,7 +33,7 @@ def test_labeled_examples_and_their_quality_are_read(read, text, count, quality)
     ],
 )
 def test_saying_there_is_no_labeled_data_is_zero(read, text) -> None:
-    assert read(text).facts.labeled_examples == 0
+    assert read(text).facts.labeled_examples.value == 0
 
 
 @pytest.mark.parametrize(
@@ -53,4 +53,4 @@ def test_hedges_prompt_examples_and_document_counts_are_not_labeled_examples(rea
 
 def test_a_bare_number_answers_the_examples_question_just_asked(read) -> None:
     state = read("We classify claims.", "~900", asked=("labeled_examples",))
-    assert state.facts.labeled_examples == 900
+    assert state.facts.labeled_examples.value == 900

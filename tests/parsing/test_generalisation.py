@@ -23,7 +23,7 @@ import pytest
 def test_the_count_of_labeled_data_is_told_from_prompt_and_test_set_counts(
     read, text, count
 ) -> None:
-    assert read(text).facts.labeled_examples == count
+    assert read(text).facts.labeled_examples.value == count
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_the_count_of_labeled_data_is_told_from_prompt_and_test_set_counts(
     ],
 )
 def test_rates_in_looser_words(read, text, per_day) -> None:
-    assert read(text).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+    assert read(text).facts.requests_per_day.value == pytest.approx(per_day, rel=0.01)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,8 @@ def test_flags_in_looser_words(read, text, fact, value) -> None:
 )
 def test_targets_said_as_requirements_or_contentment(read, text, baseline, target) -> None:
     facts = read(text).facts
-    assert (facts.baseline_quality, facts.target_quality) == (baseline, target)
+    assert facts.baseline_quality and facts.target_quality
+    assert (facts.baseline_quality.value, facts.target_quality.value) == (baseline, target)
     assert facts.prompting_exhausted is (baseline < target)
 
 
@@ -98,7 +99,7 @@ def test_task_type_in_looser_words(read, text, task) -> None:
     ],
 )
 def test_head_counts_and_compound_numbers_are_not_the_example_count(read, text, count) -> None:
-    assert read(text).facts.labeled_examples == count
+    assert read(text).facts.labeled_examples.value == count
 
 
 def test_ab_test_pairs_are_preference_data_not_labeled_examples(read) -> None:
@@ -117,7 +118,7 @@ def test_ab_test_pairs_are_preference_data_not_labeled_examples(read) -> None:
     ],
 )
 def test_per_shift_per_user_and_abbreviated_rates(read, text, per_day) -> None:
-    assert read(text).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+    assert read(text).facts.requests_per_day.value == pytest.approx(per_day, rel=0.01)
 
 
 def test_per_shift_rate_without_a_shift_count_stays_unknown(read) -> None:
@@ -132,12 +133,12 @@ def test_per_shift_rate_without_a_shift_count_stays_unknown(read) -> None:
     ],
 )
 def test_later_replies_correct_the_number_or_its_period(read, turns, per_day) -> None:
-    assert read(*turns).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+    assert read(*turns).facts.requests_per_day.value == pytest.approx(per_day, rel=0.01)
 
 
 def test_an_error_rate_is_read_as_the_quality_it_leaves(read) -> None:
     facts = read("A spot check showed it is wrong 25% of the time.").facts
-    assert facts.baseline_quality == pytest.approx(0.75)
+    assert facts.baseline_quality.value == pytest.approx(0.75)
     assert facts.prompting_exhausted is True
 
 
@@ -217,6 +218,6 @@ def test_sixth_round_phrasings(read, text, fact, value) -> None:
 
 def test_cases_written_up_by_engineers_are_labeled_examples(read) -> None:
     assert (
-        read("We have 1,300 fault cases written up by our engineers.").facts.labeled_examples
+        read("We have 1,300 fault cases written up by our engineers.").facts.labeled_examples.value
         == 1300
     )

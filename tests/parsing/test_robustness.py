@@ -26,7 +26,8 @@ def test_odd_input_is_read_without_error(read, text) -> None:
 
 def test_slack_markup_is_not_read_as_numbers(read) -> None:
     assert (
-        read("<@U12345> <#C999|general> we route 2k tickets a day").facts.requests_per_day == 2000
+        read("<@U12345> <#C999|general> we route 2k tickets a day").facts.requests_per_day.value
+        == 2000
     )
 
 
@@ -78,7 +79,7 @@ def test_a_very_long_description_is_answered_and_says_what_was_read() -> None:
     advisor = Advisor()
     long_text = "We classify about 2k support tickets a day. " + "More context here. " * 2000
     advice = advisor.run([long_text])
-    assert advice.facts.requests_per_day == 2000
+    assert advice.facts.requests_per_day.value == 2000
     assert LONG_TEXT_NOTE in advice.recommendation.assumptions
     assert LONG_TEXT_NOTE not in Advisor().run(["We classify tickets."]).recommendation.assumptions
 

@@ -16,8 +16,8 @@ import pytest
 )
 def test_baseline_and_target_are_read_as_fractions(read, text, baseline, target) -> None:
     facts = read(text).facts
-    assert facts.baseline_quality == pytest.approx(baseline)
-    assert facts.target_quality == pytest.approx(target)
+    assert facts.baseline_quality.value == pytest.approx(baseline)
+    assert facts.target_quality.value == pytest.approx(target)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ import pytest
     ],
 )
 def test_volume_is_read_and_normalised_to_a_day(read, text, per_day) -> None:
-    assert read(text).facts.requests_per_day == pytest.approx(per_day, rel=0.01)
+    assert read(text).facts.requests_per_day.value == pytest.approx(per_day, rel=0.01)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_volume_is_read_and_normalised_to_a_day(read, text, per_day) -> None:
     ],
 )
 def test_volume_multiplies_people_by_their_rate(read, text, per_day) -> None:
-    assert read(text).facts.requests_per_day == pytest.approx(per_day)
+    assert read(text).facts.requests_per_day.value == pytest.approx(per_day)
 
 
 @pytest.mark.parametrize(
@@ -58,16 +58,16 @@ def test_no_volume_is_invented(read, text) -> None:
 
 def test_a_later_reply_corrects_the_volume(read) -> None:
     state = read("We label about 15k tickets a day.", "actually closer to 20k a day")
-    assert state.facts.requests_per_day == 20_000
+    assert state.facts.requests_per_day.value == 20_000
     assert state.evidence["requests_per_day"].turn == 1
     assert state.evidence["requests_per_day"].quote == "actually closer to 20k a day"
 
 
 def test_a_reply_correcting_only_the_period_rescales_the_volume(read) -> None:
     state = read("We handle about 14k chats a day.", "sorry, that's per week not per day")
-    assert state.facts.requests_per_day == pytest.approx(2000)
+    assert state.facts.requests_per_day.value == pytest.approx(2000)
 
 
 def test_a_bare_number_answers_the_volume_question_just_asked(read) -> None:
     state = read("We route tickets.", "about 3000", asked=("requests_per_day",))
-    assert state.facts.requests_per_day == 3000
+    assert state.facts.requests_per_day.value == 3000
