@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.facts import Evidence, Facts
 
@@ -25,6 +25,23 @@ class Motive(StrEnum):
     """Cost is a main motive (the token bill, cheaper per request)."""
 
 
+class TaskDetails(BaseModel):
+    """What the user said about the task beyond the policy's facts, for the suggested
+    prompt: each ``None`` (or empty) until their words say it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str | None = Field(
+        default=None, description="what the model works on, in their words: 'support tickets'"
+    )
+    label_count: int | None = Field(default=None, ge=1, description="'12 categories' -> 12")
+    labels: tuple[str, ...] = Field(default=(), description="the labels, when they named them")
+    output_fields: tuple[str, ...] = Field(
+        default=(), description="the fields of the output schema, when they named them"
+    )
+    audience: str | None = Field(default=None, description="who reads the output: 'customers'")
+
+
 class CaseState(BaseModel):
     """Everything the advisor knows about one use case after some turns."""
 
@@ -34,6 +51,7 @@ class CaseState(BaseModel):
         default_factory=dict, description="fact name or motive -> where it was read"
     )
     motives: set[Motive] = Field(default_factory=set)
+    details: TaskDetails = Field(default_factory=TaskDetails)
     skipped: bool = Field(
         default=False, description="the user asked for the advice now ('just tell me')"
     )

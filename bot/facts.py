@@ -96,3 +96,6 @@ class Evidence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     quote: str = Field(description="the user's own words, exactly as written")
+    confidence: float = Field(
+        default=1.0, ge=0, le=1, description="how sure the reader is of this reading"
+    )
