@@ -4,6 +4,7 @@ user came (their motives), built turn by turn from what they wrote."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,6 +43,15 @@ class TaskDetails(BaseModel):
     audience: str | None = Field(default=None, description="who reads the output: 'customers'")
 
 
+class Tentative(BaseModel):
+    """A fact the reader is unsure of: not used for the advice until the user confirms it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Any
+    evidence: Evidence
+
+
 class CaseState(BaseModel):
     """Everything the advisor knows about one use case after some turns."""
 
@@ -52,6 +62,16 @@ class CaseState(BaseModel):
     )
     motives: set[Motive] = Field(default_factory=set)
     details: TaskDetails = Field(default_factory=TaskDetails)
+    tentative: dict[str, Tentative] = Field(
+        default_factory=dict,
+        description="facts read with too little confidence to use: confirm before relying",
+    )
+    unsure: set[str] = Field(
+        default_factory=set, description="facts the user said they do not know ('not sure')"
+    )
+    volume_factor: float | None = Field(
+        default=None, description="the volume as stated, per day (a week: 1/7): to rescale it"
+    )
     skipped: bool = Field(
         default=False, description="the user asked for the advice now ('just tell me')"
     )

@@ -21,6 +21,8 @@ from bot.facts import FACT_NAMES
 
 NUMBER_TOLERANCE = 0.10
 """Numbers match within 10%; a range [lo, hi] matches within [lo*0.9, hi*1.1]."""
+ROUNDING = 0.005
+"""Or within this much: cases give small figures to two decimals (once a month: 0.03)."""
 
 
 class CasesFileError(AdvisorError):
@@ -149,17 +151,37 @@ def load_cases(path: Path) -> list[EvalCase]:
     return cases
 
 
+def _bounds(value: Any) -> tuple[float | None, float | None] | None:
+    """A number, ``[low, high]`` or ``{"low": L, "high": H}`` as (low, high); None if none."""
+    if _is_number(value):
+        return float(value), float(value)
+    if isinstance(value, list) and len(value) == 2:
+        return value[0], value[1]
+    if isinstance(value, dict) and set(value) == {"low", "high"}:
+        return value["low"], value["high"]
+    return None
+
+
+def _near(expected: float | None, actual: float | None) -> bool:
+    if expected is None or actual is None:
+        return (expected or 0) == (actual or 0)  # an open low end is 0
+    return abs(actual - expected) <= max(NUMBER_TOLERANCE * abs(expected), ROUNDING)
+
+
 def fact_matches(expected: Any, actual: Any) -> bool:
-    """Whether a fact came out as expected (null, a range, a number within 10%, or equal)."""
+    """Whether a fact came out as expected: null, equal, a number within 10%, an exact
+    figure inside an expected range (widened by 10%), or the same range or bound."""
     if expected is None or actual is None:
         return expected is None and actual is None
-    if isinstance(expected, list) and len(expected) == 2:
-        low, high = expected
-        return _is_number(actual) and (
-            low * (1 - NUMBER_TOLERANCE) <= actual <= high * (1 + NUMBER_TOLERANCE)
-        )
-    if _is_number(expected):
-        return _is_number(actual) and abs(actual - expected) <= NUMBER_TOLERANCE * abs(expected)
+    want, got = _bounds(expected), _bounds(actual)
+    if want is not None and got is not None:
+        (w_lo, w_hi), (g_lo, g_hi) = want, got
+        if isinstance(expected, list) and g_lo == g_hi and g_lo is not None:
+            low = (w_lo or 0) * (1 - NUMBER_TOLERANCE)
+            return low <= g_lo and (w_hi is None or g_lo <= w_hi * (1 + NUMBER_TOLERANCE))
+        if w_hi is None or g_hi is None:
+            return w_hi is None and g_hi is None and _near(w_lo, g_lo)
+        return _near(w_lo, g_lo) and _near(w_hi, g_hi)
     if isinstance(expected, str) and isinstance(actual, str):
         return expected.strip().lower() == actual.strip().lower()
     return bool(expected == actual and type(expected) is type(actual))
