@@ -1,6 +1,9 @@
 """The tiny text templates of the rules file: ``{labeled_examples}``, ``{min_examples}``,
 ``{baseline_quality:pct}`` (0.84 -> 84%), ``({domain:quote})`` (the user's own words in
-quotes, or nothing, brackets included, when the parser kept none)."""
+quotes, or nothing, brackets included, when the reader kept none).
+
+A figure is shown as the user gave it: "2,000", "300-800", "500 or more", "over 10,000".
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.amount import Amount, format_amount, format_number, format_percent
+from bot.facts import PERCENT_FACTS
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z]+))?\}")
 FORMATS = ("pct", "quote", "money")
 EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
-"""Left by a ``({fact:quote})`` when the parser kept no quote for the fact."""
+"""Left by a ``({fact:quote})`` when the reader kept no quote for the fact."""
 
 
 def placeholders(text: str) -> list[tuple[str, str | None]]:
@@ -22,7 +26,7 @@ def placeholders(text: str) -> list[tuple[str, str | None]]:
 
 
 def format_value(value: Any, fmt: str | None = None) -> str:
-    """A value as a reply shows it: 2,000; 84%; 300-800; yes; question answering."""
+    """A value as a reply shows it: 2,000; 84%; 300-800; 500 or more; yes; question answering."""
     if isinstance(value, Amount):
         return format_amount(value, percent=fmt == "pct")
     if isinstance(value, bool):
@@ -34,6 +38,11 @@ def format_value(value: Any, fmt: str | None = None) -> str:
             return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
         return format_number(float(value))
     return str(getattr(value, "value", value)).replace("_", " ")
+
+
+def format_fact(name: str, value: Any) -> str:
+    """A fact's value as a person would write it (shares as percentages)."""
+    return format_value(value, "pct" if name in PERCENT_FACTS else None)
 
 
 def render(
@@ -51,7 +60,7 @@ def render(
             return ""
         if fmt == "quote":
             return f"“{quotes[name]}”" if quotes and name in quotes else ""
-        return format_value(value, fmt)
+        return format_value(value, fmt or ("pct" if name in PERCENT_FACTS else None))
 
     out = EMPTY_BRACKETS.sub("", PLACEHOLDER.sub(fill, text))
     return None if missing else out

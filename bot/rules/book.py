@@ -1,0 +1,262 @@
+"""The rule book compiled once: every condition made a function, every text paired with
+the facts it rests on, and what each fact is compared with. Immutable; its owner (the
+:class:`bot.advisor.Advisor`) holds it, and every call makes its own scopes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from bot.advice import Confidence, Strategy, Technique
+from bot.amount import Amount
+from bot.facts import FACT_NAMES
+from bot.rules.conditions import AnyCond, FactRef, comparisons, reads
+from bot.rules.evaluate import Check, Compiler
+from bot.rules.facts_meta import FACT_KINDS
+from bot.rules.intervals import split
+from bot.rules.pricing import Pricing
+from bot.rules.schema import (
+    AssumptionSpec,
+    QuestionSpec,
+    ReasonSpec,
+    RulesFile,
+    UndecidedSpec,
+)
+from bot.rules.templates import placeholders
+
+Anchor = float | FactRef
+"""What a number fact is compared with: a threshold or literal, or another fact."""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A sentence the reply may say: when it applies, what it needs known, what it names."""
+
+    rule: str
+    template: str
+    when: Check | None
+    needs: tuple[str, ...]
+    """Facts that must be known for it to be said (those it shows, and those it rests on)."""
+    facts: tuple[str, ...]
+    """The facts (and motives) it names, for the reply's ``facts`` lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyRule:
+    id: str
+    when: Check | None
+    strategy: Strategy
+    path: tuple[str, ...]
+    reasons: tuple[Said, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LaterStep:
+    id: str
+    step: str
+    when: Check
+    reasons: tuple[Said, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueRule:
+    id: str
+    when: Check | None
+    technique: Technique
+    reasons: tuple[Said, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    said: Said
+    explicit_facts: bool
+    """``facts:`` was given in the file; otherwise the facts and motives it reads."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    when: Check | None
+    unless: Check | None
+    said: Said
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRule:
+    spec: QuestionSpec
+    unless: Check | None
+    first_when: Check | None
+
+    @property
+    def undecided(self) -> UndecidedSpec | None:
+        return self.spec.undecided
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the decision reads, worked out once, for trying the values of open facts."""
+
+    decision_reads: tuple[str, ...]
+    """The facts the strategy, later-step and technique rules read, in the facts' order:
+    the decision is a function of these (and the motives) alone."""
+    keep: Mapping[str, frozenset[str]]
+    """Fact -> the named conditions that do not read it (their results carry over)."""
+    anchors: Mapping[str, tuple[Anchor, ...]]
+    """Number fact -> everything the rules compare it with."""
+    unknown_pieces: Mapping[str, tuple[Amount, ...]]
+    """Number fact compared only with fixed numbers -> the values worth trying."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """``decision_rules.yaml`` and its pricing file, validated and compiled."""
+
+    spec: RulesFile
+    thresholds: Mapping[str, float]
+    pricing: Pricing | None
+    strategy: tuple[StrategyRule, ...]
+    later_steps: tuple[LaterStep, ...]
+    technique: tuple[TechniqueRule, ...]
+    warnings: tuple[Warning, ...]
+    next_steps: tuple[Step, ...]
+    question_rules: tuple[QuestionRule, ...]
+    assumptions: Mapping[str, AssumptionSpec]
+    levels: tuple[tuple[Confidence, Mapping[str, int]], ...]
+    plan: Plan
+
+    @property
+    def questions(self) -> list[QuestionSpec]:
+        """The follow-up questions as the file gives them."""
+        return list(self.spec.questions)
+
+    def threshold(self, name: str) -> float:
+        return self.thresholds[name]
+
+
+def compile_book(spec: RulesFile) -> RuleBook:
+    """The compiled form of a validated (and checked) rules file."""
+    thresholds = MappingProxyType({k: float(v) for k, v in spec.thresholds.items()})
+    named: Mapping[str, AnyCond] = spec.conditions
+    compiler = Compiler(named, thresholds)
+
+    def check(cond: AnyCond | None) -> Check | None:
+        return None if cond is None else compiler.compile(cond)
+
+    def said(rule: str, r: ReasonSpec) -> Said:
+        shown = [n for n, _ in placeholders(r.text) if n in FACT_KINDS]
+        read = reads(r.when, named) if r.when is not None else []
+        named_facts = [n for n in [*shown, *read, *(r.facts or [])] if n in FACT_KINDS]
+        needs = tuple(dict.fromkeys([*shown, *(r.facts or [])]))
+        return Said(rule, r.text, check(r.when), needs, tuple(dict.fromkeys(named_facts)))
+
+    def text_only(rule: str, text: str, when: AnyCond | None, facts: list[str] | None) -> Said:
+        shown = tuple(dict.fromkeys(n for n, _ in placeholders(text) if n in FACT_KINDS))
+        names = facts if facts is not None else (reads(when, named) if when is not None else [])
+        return Said(rule, text, check(when), shown, tuple(names))
+
+    return RuleBook(
+        spec=spec,
+        thresholds=thresholds,
+        pricing=spec.pricing,
+        strategy=tuple(
+            StrategyRule(
+                r.id,
+                check(r.when),
+                r.strategy,
+                tuple(r.path),
+                tuple(said(r.id, x) for x in r.reasons),
+            )
+            for r in spec.strategy
+        ),
+        later_steps=tuple(
+            LaterStep(
+                s.id,
+                s.step,
+                compiler.compile(s.when),
+                tuple(said(s.id, x) for x in s.reasons),
+            )
+            for s in spec.later_steps
+        ),
+        technique=tuple(
+            TechniqueRule(
+                t.id,
+                check(t.when),
+                t.technique,
+                tuple(said(t.id, x) for x in t.reasons),
+            )
+            for t in spec.technique
+        ),
+        warnings=tuple(
+            Warning(text_only(w.id, w.text, w.when, w.facts), w.facts is not None)
+            for w in spec.warnings
+        ),
+        next_steps=tuple(
+            Step(
+                s.id,
+                check(s.when),
+                check(s.unless),
+                text_only(s.id, f"{s.text} Done when {s.done}", None, []),
+            )
+            for s in spec.next_steps
+        ),
+        question_rules=tuple(
+            QuestionRule(q, check(q.unless), check(q.first_when)) for q in spec.questions
+        ),
+        assumptions=MappingProxyType({a.fact: a for a in spec.assumptions}),
+        levels=tuple(
+            (level.confidence, MappingProxyType({str(k): v for k, v in level.max_open.items()}))
+            for level in spec.confidence.levels
+        ),
+        plan=_plan(spec, thresholds),
+    )
+
+
+def _plan(spec: RulesFile, thresholds: Mapping[str, float]) -> Plan:
+    named: Mapping[str, AnyCond] = spec.conditions
+    decision: list[AnyCond] = [r.when for r in spec.strategy if r.when is not None]
+    decision += [s.when for s in spec.later_steps]
+    decision += [t.when for t in spec.technique if t.when is not None]
+    read = {n for cond in decision for n in reads(cond, named)}
+    named_reads = {name: set(reads(cond, named)) for name, cond in named.items()}
+    anchors = {
+        name: tuple(dict.fromkeys(_anchors(decision, named, name, thresholds)))
+        for name in FACT_NAMES
+    }
+    pieces: dict[str, tuple[Amount, ...]] = {}
+    for name, found in anchors.items():
+        kind = FACT_KINDS[name]
+        if kind.kind != "number" or any(isinstance(a, FactRef) for a in found):
+            continue
+        domain = Amount(low=kind.low, high=kind.high)
+        pieces[name] = tuple(split(domain, [a for a in found if isinstance(a, float)]))
+    return Plan(
+        decision_reads=tuple(n for n in FACT_NAMES if n in read),
+        keep=MappingProxyType(
+            {f: frozenset(n for n, r in named_reads.items() if f not in r) for f in FACT_NAMES}
+        ),
+        anchors=MappingProxyType(anchors),
+        unknown_pieces=MappingProxyType(pieces),
+    )
+
+
+def _anchors(
+    decision: list[AnyCond],
+    named: Mapping[str, AnyCond],
+    name: str,
+    thresholds: Mapping[str, float],
+) -> list[Anchor]:
+    out: list[Anchor] = []
+    for cond in decision:
+        for leaf in comparisons(cond, named):
+            right = getattr(leaf, "value", getattr(leaf, "is_", None))
+            if leaf.fact == name:
+                if isinstance(right, FactRef):
+                    out.append(right)
+                elif isinstance(right, str) and right in thresholds:
+                    out.append(thresholds[right])
+                elif isinstance(right, int | float) and not isinstance(right, bool):
+                    out.append(float(right))
+            elif isinstance(right, FactRef) and right.fact == name:
+                out.append(FactRef(fact=leaf.fact))
+    return out
