@@ -112,8 +112,8 @@ def _examples(pricing: Pricing, examples: Amount | None) -> tuple[int, str]:
         return pricing.assumptions.default_examples, texts.examples_default
     if examples.exact and examples.low is not None:
         return round(examples.low), texts.examples_given
-    point = examples.low if examples.low else examples.high
-    assert point is not None
+    low, high = examples.low, examples.high
+    point = low if low else high if high is not None else 0.0  # the figure's own bound
     why = render(texts.examples_bound, {"given": format_value(examples)}) or ""
     return round(point), why
 
@@ -133,7 +133,7 @@ def _notes(pricing: Pricing, examples: int, why: str) -> list[str]:
         hosting = hosting_per_month(price, a)
         if hosting > 0:
             notes.append(render(texts.hosting, {"model": price.name, "hosting": hosting}) or "")
-    notes += [f"{note.text} (read {note.read}, {note.source})." for note in pricing.notes]
+    notes += [f"{note.text}. Read {note.read} from {note.source}." for note in pricing.notes]
     return notes
 
 
