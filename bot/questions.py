@@ -18,12 +18,14 @@ def select_questions(
 ) -> list[Question]:
     """Every question worth asking now, most decisive first.
 
-    First those whose ``first_when`` surely holds (the missing half of something said);
-    then those whose answers change more of strategy, path and technique; ties keep the
-    order of ``questions:`` in the rules file. A fact given exactly is never asked.
+    First the missing half of something the user said: a range that straddles a deciding
+    threshold, or a question whose ``first_when`` surely holds. Then those whose answer
+    could change the strategy now, then those that change more of strategy, path and
+    technique; ties keep the order of ``questions:`` in the rules file. A fact given
+    exactly is never asked.
     """
     a = analysis or analyse(state, book)
-    ranked: list[tuple[tuple[bool, int, int], Question]] = []
+    ranked: list[tuple[tuple[bool, bool, int, int], Question]] = []
     for order, rule in enumerate(book.question_rules):
         spec = rule.spec
         changed = a.opened.get(spec.fact)
@@ -42,8 +44,11 @@ def select_questions(
             if found is None:
                 continue
             question = found
-        first = rule.first_when is not None and a.surely(rule.first_when)
-        ranked.append(((not first, -len(changed), order), question))
+        first = a.facts.get(spec.fact) is not None or (
+            rule.first_when is not None and a.surely(rule.first_when)
+        )
+        key = (not first, "strategy" not in changed, -len(changed), order)
+        ranked.append((key, question))
     return [q for _, q in sorted(ranked, key=lambda r: r[0])]
 
 

@@ -8,7 +8,7 @@ both rather than analysing twice. It holds its own scopes and nothing outlives t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.case import CaseState
@@ -36,6 +36,8 @@ class Analysis:
     """Fact -> which of strategy, path, technique one of its possible values would change
     (an unknown fact, or a range that straddles a threshold)."""
     straddles: Mapping[str, Straddle]
+    quoted: set[str] = field(default_factory=set)
+    """The user's words quoted so far in this reply: each is quoted once."""
 
     def surely(self, check: Check | None) -> bool:
         """Whether a condition holds whatever the unknown facts are (none: it holds)."""
@@ -50,7 +52,7 @@ class Analysis:
 
     def fill(self, template: str, extra: Mapping[str, Any] | None = None) -> str | None:
         values = {**self.facts, **self.book.thresholds, **(extra or {})}
-        return render(template, values, self.quotes)
+        return render(template, values, self.quotes, self.quoted)
 
 
 def analyse(state: CaseState, book: RuleBook) -> Analysis:

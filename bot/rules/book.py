@@ -108,7 +108,7 @@ class Plan:
     """Number fact compared only with fixed numbers -> the values worth trying."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class RuleBook:
     """``decision_rules.yaml`` and its pricing file, validated and compiled."""
 
@@ -124,6 +124,11 @@ class RuleBook:
     assumptions: Mapping[str, AssumptionSpec]
     levels: tuple[tuple[Confidence, Mapping[str, int]], ...]
     plan: Plan
+
+    def __repr__(self) -> str:
+        return (
+            f"RuleBook({len(self.strategy)} strategy rules, {len(self.question_rules)} questions)"
+        )
 
     @property
     def questions(self) -> list[QuestionSpec]:

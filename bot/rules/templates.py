@@ -46,9 +46,15 @@ def format_fact(name: str, value: Any) -> str:
 
 
 def render(
-    text: str, values: Mapping[str, Any], quotes: Mapping[str, str] | None = None
+    text: str,
+    values: Mapping[str, Any],
+    quotes: Mapping[str, str] | None = None,
+    quoted: set[str] | None = None,
 ) -> str | None:
-    """``text`` filled from ``values``; ``None`` when a value it needs is unknown."""
+    """``text`` filled from ``values``; ``None`` when a value it needs is unknown.
+
+    ``quoted``: the user's words already quoted in this reply (each is quoted once; the
+    set is updated)."""
     missing = False
 
     def fill(match: re.Match[str]) -> str:
@@ -59,7 +65,12 @@ def render(
             missing = True
             return ""
         if fmt == "quote":
-            return f"“{quotes[name]}”" if quotes and name in quotes else ""
+            quote = quotes.get(name) if quotes else None
+            if quote is None or (quoted is not None and quote in quoted):
+                return ""
+            if quoted is not None:
+                quoted.add(quote)
+            return f"“{quote}”"
         return format_value(value, fmt or ("pct" if name in PERCENT_FACTS else None))
 
     out = EMPTY_BRACKETS.sub("", PLACEHOLDER.sub(fill, text))
