@@ -9,7 +9,7 @@ from bot.rules.answers import quick_answers
 from bot.rules.book import QuestionRule, RuleBook
 from bot.rules.cost import estimate_cost
 from bot.rules.decide import decide
-from bot.rules.loader import check_rules_file, load_rulebook
+from bot.rules.loader import check_rules_file, load_rulebook, price_warnings
 from bot.rules.templates import format_fact
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     "estimate_cost",
     "format_fact",
     "load_rulebook",
+    "price_warnings",
     "quick_answers",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +35,32 @@ def load_rulebook(path: Path | None = None) -> RuleBook:
 def check_rules_file(path: Path) -> list[str]:
     """Every problem of a rules file, one line each; an empty list means it is valid."""
     return _load(path)[1]
+
+
+def price_warnings(path: Path, today: date) -> list[str]:
+    """One line per priced model whose prices are older than the pricing file allows
+    (``max_age_days``), pointing at its ``read:`` date. Assumes the rules file is valid."""
+    spec, problems = _load(path)
+    if spec is None or spec.pricing is None or problems:
+        return []
+    pricing = spec.pricing
+    base: Loc
+    if spec.pricing_file is not None:
+        source, base = read_source(path.parent / spec.pricing_file), ()
+    else:
+        source, base = read_source(path), ("pricing",)
+    out = []
+    for i, model in enumerate(pricing.models):
+        days = (today - model.read).days
+        if days > pricing.max_age_days:
+            line = source.line((*base, "models", i, "read"))
+            out.append(
+                f"{source.name}:{line} model '{model.name}': warning: prices read "
+                f"{model.read.isoformat()} are {days} days old (more than "
+                f"{pricing.max_age_days}); check {model.source} and update them and their "
+                "read: date"
+            )
+    return out
 
 
 def _load(path: Path) -> tuple[RulesFile | None, list[str]]:
