@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.amount import Amount
 from bot.facts import Facts
@@ -54,7 +54,10 @@ class AdviceWarning(BaseModel):
 
 class QuickAnswer(BaseModel):
     """A button: ``label`` is shown; a click sets ``value`` as the fact (never read as
-    text) and stands for ``reply`` in the thread."""
+    text) and stands for ``reply`` in the thread. Immutable: the rule book's buttons are
+    made once and shared by every reply."""
+
+    model_config = ConfigDict(frozen=True)
 
     label: str
     reply: str

@@ -17,7 +17,7 @@ from bot.parsing import Vocabulary, load_vocabulary, read_turn
 from bot.parsing.reader import MAX_CHARS
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
-from bot.rules import RuleBook, analyse, decide, load_rulebook, quick_answers
+from bot.rules import RuleBook, analyse, decide, load_rulebook
 
 MAX_QUESTIONS_AT_ONCE = 3
 LONG_TEXT_NOTE = (
@@ -122,9 +122,9 @@ def _clicked(
     """The quick answer for ``fact`` whose reply (or label) is ``text``: among the file's
     buttons, then among those just shown (which include a straddled threshold's)."""
     said = text.strip()
-    for spec in book.questions:
-        if spec.fact == fact:
-            for button in quick_answers(spec):
+    for rule in book.question_rules:
+        if rule.spec.fact == fact:
+            for button in rule.buttons:
                 if said in (button.reply, button.label):
                     return button
     for question in shown():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.advice import Question, QuickAnswer
 from bot.case import CaseState
-from bot.rules import Analysis, QuestionRule, RuleBook, analyse, format_fact, quick_answers
+from bot.rules import Analysis, QuestionRule, RuleBook, analyse, format_fact
 
 
 def select_questions(
@@ -34,10 +34,10 @@ def select_questions(
         if a.facts.get(spec.fact) is None:
             if rule.unless is not None and a.surely(rule.unless):
                 continue
-            question = Question(
+            question = Question.model_construct(
                 fact=spec.fact,
                 text=a.fill(spec.text) or spec.text,
-                quick_answers=quick_answers(spec),
+                quick_answers=list(rule.buttons),
             )
         else:
             found = _straddle_question(a, rule)
@@ -66,5 +66,7 @@ def _straddle_question(a: Analysis, rule: QuestionRule) -> Question | None:
         label, reply = a.fill(answer.label, shown), a.fill(answer.reply, shown)
         if label is None or reply is None:
             return None
-        buttons.append(QuickAnswer(label=label, reply=reply, value=value))
-    return None if text is None else Question(fact=fact, text=text, quick_answers=buttons)
+        buttons.append(QuickAnswer.model_construct(label=label, reply=reply, value=value))
+    if text is None:
+        return None
+    return Question.model_construct(fact=fact, text=text, quick_answers=buttons)

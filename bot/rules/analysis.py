@@ -17,7 +17,7 @@ from bot.rules.book import RuleBook, Said
 from bot.rules.counterfactual import Straddle, open_facts
 from bot.rules.engine import Outcome, outcome_in
 from bot.rules.evaluate import Check, Scope
-from bot.rules.templates import render
+from bot.rules.templates import Template
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class Analysis:
     """Fact -> which of strategy, path, technique one of its possible values would change
     (an unknown fact, or a range that straddles a threshold)."""
     straddles: Mapping[str, Straddle]
+    values: Mapping[str, Any]
+    """The facts and thresholds, by name: what a text's placeholders read."""
     quoted: set[str] = field(default_factory=set)
     """The user's words quoted so far in this reply: each is quoted once."""
 
@@ -50,9 +52,12 @@ class Analysis:
             return None
         return self.fill(said.template, extra)
 
-    def fill(self, template: str, extra: Mapping[str, Any] | None = None) -> str | None:
-        values = {**self.facts, **self.book.thresholds, **(extra or {})}
-        return render(template, values, self.quotes, self.quoted)
+    def fill(self, template: str | Template, extra: Mapping[str, Any] | None = None) -> str | None:
+        """A text of the rules file filled with this case's facts (and ``extra``)."""
+        if isinstance(template, str):
+            template = self.book.template(template)
+        values = {**self.facts, **self.book.thresholds, **(extra or {})} if extra else self.values
+        return template.fill(values, self.quotes, self.quoted)
 
 
 def analyse(state: CaseState, book: RuleBook) -> Analysis:
@@ -73,4 +78,5 @@ def analyse(state: CaseState, book: RuleBook) -> Analysis:
         saying=Scope(facts, motives, outcome.decided(), unknown=None),
         opened=opened,
         straddles=straddles,
+        values={**facts, **book.thresholds},
     )

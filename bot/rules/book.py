@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from bot.advice import Confidence, Strategy, Technique
+from bot.advice import Confidence, QuickAnswer, Strategy, Technique
 from bot.amount import Amount
 from bot.facts import FACT_NAMES
+from bot.rules.answers import quick_answers
 from bot.rules.conditions import AnyCond, FactRef, comparisons, reads
-from bot.rules.evaluate import Check, Compiler
+from bot.rules.evaluate import Check, Compiler, compare_values
 from bot.rules.facts_meta import FACT_KINDS
 from bot.rules.intervals import split
 from bot.rules.pricing import Pricing
@@ -23,10 +24,14 @@ from bot.rules.schema import (
     RulesFile,
     UndecidedSpec,
 )
-from bot.rules.templates import placeholders
+from bot.rules.templates import Template, compile_template, placeholders
 
 Anchor = float | FactRef
 """What a number fact is compared with: a threshold or literal, or another fact."""
+
+Test = tuple[str, Anchor]
+"""A comparison the decision makes of a number fact: (operator, what it is compared with),
+the fact on the left."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,7 @@ class Said:
     """A sentence the reply may say: when it applies, what it needs known, what it names."""
 
     rule: str
-    template: str
+    template: Template
     when: Check | None
     needs: tuple[str, ...]
     """Facts that must be known for it to be said (those it shows, and those it rests on)."""
@@ -87,6 +92,8 @@ class QuestionRule:
     spec: QuestionSpec
     unless: Check | None
     first_when: Check | None
+    buttons: tuple[QuickAnswer, ...]
+    """The quick answers as the file gives them (immutable, shared by every reply)."""
 
     @property
     def undecided(self) -> UndecidedSpec | None:
@@ -102,10 +109,11 @@ class Plan:
     the decision is a function of these (and the motives) alone."""
     keep: Mapping[str, frozenset[str]]
     """Fact -> the named conditions that do not read it (their results carry over)."""
-    anchors: Mapping[str, tuple[Anchor, ...]]
-    """Number fact -> everything the rules compare it with."""
+    tests: Mapping[str, tuple[Test, ...]]
+    """Number fact -> every comparison the decision makes of it."""
     unknown_pieces: Mapping[str, tuple[Amount, ...]]
-    """Number fact compared only with fixed numbers -> the values worth trying."""
+    """Number fact compared only with fixed numbers -> the values worth trying: one for
+    each way those comparisons can come out."""
 
 
 @dataclass(frozen=True, slots=True, repr=False)
@@ -124,6 +132,8 @@ class RuleBook:
     assumptions: Mapping[str, AssumptionSpec]
     levels: tuple[tuple[Confidence, Mapping[str, int]], ...]
     plan: Plan
+    templates: Mapping[str, Template]
+    """Every text of the rules and pricing files, split once into literals and placeholders."""
 
     def __repr__(self) -> str:
         return (
@@ -137,6 +147,11 @@ class RuleBook:
 
     def threshold(self, name: str) -> float:
         return self.thresholds[name]
+
+    def template(self, text: str) -> Template:
+        """``text`` split into literals and placeholders (once, at compile, for the files')."""
+        found = self.templates.get(text)
+        return found if found is not None else compile_template(text)
 
 
 def compile_book(spec: RulesFile) -> RuleBook:
@@ -153,12 +168,13 @@ def compile_book(spec: RulesFile) -> RuleBook:
         read = reads(r.when, named) if r.when is not None else []
         named_facts = [n for n in [*shown, *read, *(r.facts or [])] if n in FACT_KINDS]
         needs = tuple(dict.fromkeys([*shown, *(r.facts or [])]))
-        return Said(rule, r.text, check(r.when), needs, tuple(dict.fromkeys(named_facts)))
+        template = compile_template(r.text)
+        return Said(rule, template, check(r.when), needs, tuple(dict.fromkeys(named_facts)))
 
     def text_only(rule: str, text: str, when: AnyCond | None, facts: list[str] | None) -> Said:
         shown = tuple(dict.fromkeys(n for n, _ in placeholders(text) if n in FACT_KINDS))
         names = facts if facts is not None else (reads(when, named) if when is not None else [])
-        return Said(rule, text, check(when), shown, tuple(names))
+        return Said(rule, compile_template(text), check(when), shown, tuple(names))
 
     return RuleBook(
         spec=spec,
@@ -206,7 +222,8 @@ def compile_book(spec: RulesFile) -> RuleBook:
             for s in spec.next_steps
         ),
         question_rules=tuple(
-            QuestionRule(q, check(q.unless), check(q.first_when)) for q in spec.questions
+            QuestionRule(q, check(q.unless), check(q.first_when), tuple(quick_answers(q)))
+            for q in spec.questions
         ),
         assumptions=MappingProxyType({a.fact: a for a in spec.assumptions}),
         levels=tuple(
@@ -214,7 +231,28 @@ def compile_book(spec: RulesFile) -> RuleBook:
             for level in spec.confidence.levels
         ),
         plan=_plan(spec, thresholds),
+        templates=MappingProxyType({t: compile_template(t) for t in _texts(spec)}),
     )
+
+
+def _texts(spec: RulesFile) -> list[str]:
+    """The texts filled per call outside reasons, warnings and steps."""
+    out: list[str] = []
+    for q in spec.questions:
+        out.append(q.text)
+        if q.undecided is not None:
+            u = q.undecided
+            out += [u.text, u.at_least.label, u.at_least.reply, u.below.label, u.below.reply]
+    for a in spec.assumptions:
+        out += [a.text, *([a.undecided] if a.undecided else [])]
+    if spec.pricing is not None:
+        out += [str(v) for v in spec.pricing.texts.model_dump().values()]
+    return out
+
+
+MIRRORED: Mapping[str, str] = MappingProxyType(
+    {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+)
 
 
 def _plan(spec: RulesFile, thresholds: Mapping[str, float]) -> Plan:
@@ -224,44 +262,71 @@ def _plan(spec: RulesFile, thresholds: Mapping[str, float]) -> Plan:
     decision += [t.when for t in spec.technique if t.when is not None]
     read = {n for cond in decision for n in reads(cond, named)}
     named_reads = {name: set(reads(cond, named)) for name, cond in named.items()}
-    anchors = {
-        name: tuple(dict.fromkeys(_anchors(decision, named, name, thresholds)))
-        for name in FACT_NAMES
+    tests = {
+        name: tuple(dict.fromkeys(_tests(decision, named, name, thresholds))) for name in FACT_NAMES
     }
     pieces: dict[str, tuple[Amount, ...]] = {}
-    for name, found in anchors.items():
+    for name, found in tests.items():
         kind = FACT_KINDS[name]
-        if kind.kind != "number" or any(isinstance(a, FactRef) for a in found):
+        if kind.kind != "number" or any(isinstance(a, FactRef) for _, a in found):
             continue
         domain = Amount(low=kind.low, high=kind.high)
-        pieces[name] = tuple(split(domain, [a for a in found if isinstance(a, float)]))
+        cut = split(domain, [a for _, a in found if isinstance(a, float)])
+        pieces[name] = tuple(distinct(cut, found, {}))
     return Plan(
         decision_reads=tuple(n for n in FACT_NAMES if n in read),
         keep=MappingProxyType(
             {f: frozenset(n for n, r in named_reads.items() if f not in r) for f in FACT_NAMES}
         ),
-        anchors=MappingProxyType(anchors),
+        tests=MappingProxyType(tests),
         unknown_pieces=MappingProxyType(pieces),
     )
 
 
-def _anchors(
+def verdicts(
+    piece: Amount, tests: tuple[Test, ...], facts: Mapping[str, object]
+) -> tuple[bool | None, ...]:
+    """How each comparison the decision makes of the fact comes out on ``piece``."""
+    out: list[bool | None] = []
+    for op, anchor in tests:
+        other = facts.get(anchor.fact) if isinstance(anchor, FactRef) else anchor
+        out.append(None if other is None else compare_values(piece, op, other))
+    return tuple(out)
+
+
+def distinct(
+    pieces: list[Amount], tests: tuple[Test, ...], facts: Mapping[str, object]
+) -> list[Amount]:
+    """One piece for each way the decision's comparisons can come out, in order: the
+    first of each run of pieces that every comparison treats alike."""
+    out: list[Amount] = []
+    seen: set[tuple[bool | None, ...]] = set()
+    for piece in pieces:
+        verdict = verdicts(piece, tests, facts)
+        if verdict not in seen:
+            seen.add(verdict)
+            out.append(piece)
+    return out
+
+
+def _tests(
     decision: list[AnyCond],
     named: Mapping[str, AnyCond],
     name: str,
     thresholds: Mapping[str, float],
-) -> list[Anchor]:
-    out: list[Anchor] = []
+) -> list[Test]:
+    out: list[Test] = []
     for cond in decision:
         for leaf in comparisons(cond, named):
+            op = getattr(leaf, "op", "==")
             right = getattr(leaf, "value", getattr(leaf, "is_", None))
             if leaf.fact == name:
                 if isinstance(right, FactRef):
-                    out.append(right)
+                    out.append((op, right))
                 elif isinstance(right, str) and right in thresholds:
-                    out.append(thresholds[right])
+                    out.append((op, thresholds[right]))
                 elif isinstance(right, int | float) and not isinstance(right, bool):
-                    out.append(float(right))
+                    out.append((op, float(right)))
             elif isinstance(right, FactRef) and right.fact == name:
-                out.append(FactRef(fact=leaf.fact))
+                out.append((MIRRORED[op], FactRef(fact=leaf.fact)))
     return out

@@ -14,6 +14,7 @@ assumption and every sentence come from the pricing file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from bot.advice import CostEstimate, ModelCost
@@ -21,9 +22,14 @@ from bot.amount import Amount
 from bot.facts import Facts
 from bot.rules.book import RuleBook
 from bot.rules.pricing import CostAssumptions, ModelPrice, Pricing
-from bot.rules.templates import format_value, render
+from bot.rules.templates import format_value
 
 HOURS_PER_DAY = 24
+
+
+def _say(book: RuleBook, text: str, values: Mapping[str, object]) -> str | None:
+    """A text of the pricing file filled in; ``None`` when a value it needs is missing."""
+    return book.template(text).fill(values)
 
 
 def estimate_cost(facts: Facts, book: RuleBook, today: date) -> CostEstimate | None:
@@ -33,8 +39,8 @@ def estimate_cost(facts: Facts, book: RuleBook, today: date) -> CostEstimate | N
         return None
     pricing = book.pricing
     a = pricing.assumptions
-    points, basis = _volumes(pricing, volume)
-    examples, examples_why = _examples(pricing, facts.labeled_examples)
+    points, basis = _volumes(book, pricing, volume)
+    examples, examples_why = _examples(book, pricing, facts.labeled_examples)
     models = [model_cost(p, a, v, examples) for v in points for p in pricing.models]
     never_pays = all(m.payback_months is None for m in models)
     read = min(p.read for p in pricing.models)
@@ -51,12 +57,12 @@ def estimate_cost(facts: Facts, book: RuleBook, today: date) -> CostEstimate | N
             "currency": pricing.currency,
             "unit": pricing.unit,
         },
-        notes=_notes(pricing, examples, examples_why),
+        notes=_notes(book, pricing, examples, examples_why),
         prices_read=read,
         prices_source=source,
-        prices_stale=_stale(pricing, read, source, today),
+        prices_stale=_stale(book, pricing, read, source, today),
         never_pays=never_pays,
-        summary=_summary(pricing, volume, points, models, never_pays),
+        summary=_summary(book, pricing, volume, points, models, never_pays),
     )
 
 
@@ -72,7 +78,7 @@ def model_cost(price: ModelPrice, a: CostAssumptions, per_day: float, examples: 
     fine_tuned = requests * per_ft / 1e6 + hosting_per_month(price, a)
     training = examples * a.tokens_per_example * a.epochs * price.training / 1e6
     saving = prompt_route - fine_tuned
-    return ModelCost(
+    return ModelCost.model_construct(
         model=price.name,
         requests_per_day=per_day,
         prompt_route_monthly=round(prompt_route, 2),
@@ -87,7 +93,7 @@ def hosting_per_month(price: ModelPrice, a: CostAssumptions) -> float:
     return price.hosting_per_hour * HOURS_PER_DAY * a.days_per_month
 
 
-def _volumes(pricing: Pricing, volume: Amount) -> tuple[list[float], str]:
+def _volumes(book: RuleBook, pricing: Pricing, volume: Amount) -> tuple[list[float], str]:
     """The volumes to compute at, and why, in words."""
     texts = pricing.texts
     lo, hi = volume.low, volume.high
@@ -98,14 +104,14 @@ def _volumes(pricing: Pricing, volume: Amount) -> tuple[list[float], str]:
     given = format_value(volume)
     if lo is not None and hi is not None:
         values = {"low": lo, "high": hi}
-        return [lo, hi], render(texts.range_basis, values) or ""
+        return [lo, hi], _say(book, texts.range_basis, values) or ""
     point = lo if lo is not None else hi
     assert point is not None
     template = texts.low_bound_basis if lo is not None else texts.high_bound_basis
-    return [point], render(template, {"point": point, "given": given}) or ""
+    return [point], _say(book, template, {"point": point, "given": given}) or ""
 
 
-def _examples(pricing: Pricing, examples: Amount | None) -> tuple[int, str]:
+def _examples(book: RuleBook, pricing: Pricing, examples: Amount | None) -> tuple[int, str]:
     """The number of training examples priced, and why that number."""
     texts = pricing.texts
     if examples is None:
@@ -114,30 +120,30 @@ def _examples(pricing: Pricing, examples: Amount | None) -> tuple[int, str]:
         return round(examples.low), texts.examples_given
     low, high = examples.low, examples.high
     point = low if low else high if high is not None else 0.0  # the figure's own bound
-    why = render(texts.examples_bound, {"given": format_value(examples)}) or ""
+    why = _say(book, texts.examples_bound, {"given": format_value(examples)}) or ""
     return round(point), why
 
 
-def _notes(pricing: Pricing, examples: int, why: str) -> list[str]:
+def _notes(book: RuleBook, pricing: Pricing, examples: int, why: str) -> list[str]:
     a = pricing.assumptions
     texts = pricing.texts
-    notes = [render(texts.tokens, a.model_dump()) or texts.tokens]
+    notes = [_say(book, texts.tokens, a.model_dump()) or texts.tokens]
     training = {
         "examples": examples,
         "tokens_per_example": a.tokens_per_example,
         "epochs": a.epochs,
         "why": why,
     }
-    notes.append(render(texts.training, training) or texts.training)
+    notes.append(_say(book, texts.training, training) or texts.training)
     for price in pricing.models:
         hosting = hosting_per_month(price, a)
         if hosting > 0:
-            notes.append(render(texts.hosting, {"model": price.name, "hosting": hosting}) or "")
+            notes.append(_say(book, texts.hosting, {"model": price.name, "hosting": hosting}) or "")
     notes += [f"{note.text}. Read {note.read} from {note.source}." for note in pricing.notes]
     return notes
 
 
-def _stale(pricing: Pricing, read: date, source: str, today: date) -> str | None:
+def _stale(book: RuleBook, pricing: Pricing, read: date, source: str, today: date) -> str | None:
     days = (today - read).days
     if days <= pricing.max_age_days:
         return None
@@ -147,10 +153,11 @@ def _stale(pricing: Pricing, read: date, source: str, today: date) -> str | None
         "max_age_days": pricing.max_age_days,
         "source": source,
     }
-    return render(pricing.texts.stale, values)
+    return _say(book, pricing.texts.stale, values)
 
 
 def _summary(
+    book: RuleBook,
     pricing: Pricing,
     volume: Amount,
     points: list[float],
@@ -164,7 +171,7 @@ def _summary(
             "model": ", ".join(dict.fromkeys(m.model for m in models)),
             "read": read,
         }
-        return render(pricing.texts.never_pays, values) or ""
+        return _say(book, pricing.texts.never_pays, values) or ""
     sentences = []
     for point in points:
         at = [m for m in models if m.requests_per_day == point]
@@ -172,7 +179,7 @@ def _summary(
         if not paying:
             names = ", ".join(m.model for m in at)
             values = {"requests_per_day": point, "model": names, "read": read}
-            sentences.append(render(pricing.texts.never_pays, values) or "")
+            sentences.append(_say(book, pricing.texts.never_pays, values) or "")
             continue
         best = min(paying, key=lambda m: m.payback_months or 0.0)
         values = {
@@ -183,5 +190,5 @@ def _summary(
             "payback_months": best.payback_months,
             "read": read,
         }
-        sentences.append(render(pricing.texts.pays, values) or "")
+        sentences.append(_say(book, pricing.texts.pays, values) or "")
     return " ".join(s for s in sentences if s)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.amount import Amount
-from bot.rules.book import RuleBook
+from bot.rules.book import RuleBook, distinct, verdicts
 from bot.rules.conditions import FactRef
-from bot.rules.engine import OUTCOME_PARTS, Outcome, outcome_in
+from bot.rules.engine import OUTCOME_PARTS, Outcome, Parts, differences, parts_in
 from bot.rules.evaluate import Scope
 from bot.rules.facts_meta import FACT_KINDS
 from bot.rules.intervals import at_least, below, split
@@ -48,20 +48,36 @@ def candidates(book: RuleBook, name: str, facts: Mapping[str, Any]) -> list[Any]
     fixed = book.plan.unknown_pieces.get(name)
     if fixed is not None:
         return list(fixed) if len(fixed) > 1 else []
-    points = _points(book, name, facts)
-    pieces = split(Amount(low=kind.low, high=kind.high), points)
-    return pieces if len(pieces) > 1 else []
+    pieces = split(Amount(low=kind.low, high=kind.high), _points(book, name, facts))
+    tried = distinct(pieces, book.plan.tests[name], facts)
+    return tried if len(tried) > 1 else []
 
 
 def _points(book: RuleBook, name: str, facts: Mapping[str, Any]) -> list[float]:
     out: list[float] = []
-    for anchor in book.plan.anchors.get(name, ()):
+    for _, anchor in book.plan.tests.get(name, ()):
         if isinstance(anchor, FactRef):
             other = facts.get(anchor.fact)
             if isinstance(other, Amount):
                 out += other.points()
         else:
             out.append(anchor)
+    return out
+
+
+def _runs(
+    pieces: list[Amount], name: str, book: RuleBook, facts: Mapping[str, Any]
+) -> list[Amount]:
+    """The pieces of a given figure merged where every comparison treats them alike, in
+    order: each run starts at a threshold that decides something."""
+    tests = book.plan.tests[name]
+    out: list[Amount] = []
+    last: tuple[bool | None, ...] | None = None
+    for piece in pieces:
+        verdict = verdicts(piece, tests, facts)
+        if verdict != last:
+            out.append(piece)
+            last = verdict
     return out
 
 
@@ -73,18 +89,18 @@ def open_facts(
     facts = scope.facts
     opened: dict[str, frozenset[str]] = {}
     straddles: dict[str, Straddle] = {}
+    decided = base.parts()
     for name in book.plan.decision_reads:
         value = facts.get(name)
         if value is None:
-            changed = _changes(book, scope, base, name, candidates(book, name, facts))
+            changed = _changes(book, scope, decided, name, candidates(book, name, facts))
         elif isinstance(value, Amount) and not value.exact:
-            pieces = split(value, _points(book, name, facts))
+            pieces = _runs(split(value, _points(book, name, facts)), name, book, facts)
             if len(pieces) < 2:
                 continue
-            outcomes = [
-                outcome_in(book, scope.variant(name, p, book.plan.keep[name])) for p in pieces
-            ]
-            changed = frozenset().union(*(base.differences(o) for o in outcomes))
+            keep = book.plan.keep[name]
+            outcomes = [parts_in(book, scope.variant(name, p, keep)) for p in pieces]
+            changed = frozenset().union(*(differences(decided, o) for o in outcomes))
             found = _straddle(name, value, pieces, outcomes)
             if found is not None and changed:
                 straddles[name] = found
@@ -96,23 +112,23 @@ def open_facts(
 
 
 def _changes(
-    book: RuleBook, scope: Scope, base: Outcome, name: str, values: list[Any]
+    book: RuleBook, scope: Scope, base: Parts, name: str, values: list[Any]
 ) -> frozenset[str]:
     changed: frozenset[str] = frozenset()
     keep = book.plan.keep[name]
     for value in values:
-        changed |= base.differences(outcome_in(book, scope.variant(name, value, keep)))
+        changed |= differences(base, parts_in(book, scope.variant(name, value, keep)))
         if len(changed) == len(OUTCOME_PARTS):
             break  # nothing more to find
     return changed
 
 
 def _straddle(
-    name: str, value: Amount, pieces: list[Amount], outcomes: list[Outcome]
+    name: str, value: Amount, pieces: list[Amount], outcomes: list[Parts]
 ) -> Straddle | None:
     """The first threshold between two pieces that decide differently."""
     for i in range(1, len(pieces)):
-        if outcomes[i].differences(outcomes[i - 1]):
+        if outcomes[i] != outcomes[i - 1]:
             edge = pieces[i].low if pieces[i].low is not None else pieces[i - 1].high
             if edge is None:
                 continue

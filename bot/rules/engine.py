@@ -30,33 +30,66 @@ class Outcome:
     later: tuple[LaterStep, ...]
     technique_rule: TechniqueRule | None
 
+    def parts(self) -> Parts:
+        return self.strategy, self.path, self.technique
+
     def decided(self) -> Decided:
         technique = self.technique.value if self.technique else None
         return Decided(self.strategy.value, self.path, technique)
 
     def differences(self, other: Outcome) -> frozenset[str]:
         """Which of strategy, path, technique differ from ``other``."""
-        out = []
-        if self.strategy is not other.strategy:
-            out.append("strategy")
-        if self.path != other.path:
-            out.append("path")
-        if self.technique is not other.technique:
-            out.append("technique")
-        return frozenset(out)
+        return differences(self.parts(), other.parts())
 
 
 def outcome_in(book: RuleBook, scope: Scope) -> Outcome:
     """The outcome the rules decide in ``scope`` (a deciding scope: unknown is false)."""
-    rule = next(r for r in book.strategy if r.when is None or r.when(scope) is True)
+    rule = _strategy_rule(book, scope)
     path = list(rule.path)
     later: list[LaterStep] = []
     for step in book.later_steps:
         if step.step not in path and step.when(scope) is True:
             path.append(step.step)
             later.append(step)
-    chosen: TechniqueRule | None = None
-    if FINE_TUNING in path:
-        chosen = next((t for t in book.technique if t.when is None or t.when(scope) is True), None)
+    chosen = _technique_rule(book, scope) if FINE_TUNING in path else None
     technique = chosen.technique if chosen else None
     return Outcome(rule.strategy, tuple(path), technique, rule, tuple(later), chosen)
+
+
+Parts = tuple[Strategy, tuple[str, ...], Technique | None]
+"""Strategy, path and technique: what a try of an open fact compares."""
+
+
+def parts_in(book: RuleBook, scope: Scope) -> Parts:
+    """:func:`outcome_in` without the rules that decided it (the hot loop's form)."""
+    rule = _strategy_rule(book, scope)
+    path = rule.path
+    for step in book.later_steps:
+        if step.step not in path and step.when(scope) is True:
+            path = (*path, step.step)
+    chosen = _technique_rule(book, scope) if FINE_TUNING in path else None
+    return rule.strategy, path, chosen.technique if chosen else None
+
+
+NOTHING: frozenset[str] = frozenset()
+
+
+def differences(a: Parts, b: Parts) -> frozenset[str]:
+    """Which of strategy, path, technique differ between two outcomes."""
+    if a == b:
+        return NOTHING  # most tries change nothing
+    return frozenset(name for name, x, y in zip(OUTCOME_PARTS, a, b, strict=True) if x != y)
+
+
+def _strategy_rule(book: RuleBook, scope: Scope) -> StrategyRule:
+    for rule in book.strategy:
+        if rule.when is None or rule.when(scope) is True:
+            return rule
+    raise AssertionError("the last strategy rule has no 'when' (checked at load)")
+
+
+def _technique_rule(book: RuleBook, scope: Scope) -> TechniqueRule | None:
+    for rule in book.technique:
+        if rule.when is None or rule.when(scope) is True:
+            return rule
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from bot.amount import Amount, format_amount, format_number, format_percent
@@ -45,33 +46,69 @@ def format_fact(name: str, value: Any) -> str:
     return format_value(value, "pct" if name in PERCENT_FACTS else None)
 
 
+Part = str | tuple[str, str | None]
+"""A literal piece of a template, or a placeholder's (name, format)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A text split once into literals and placeholders, filled many times."""
+
+    text: str
+    parts: tuple[Part, ...]
+
+    def fill(
+        self,
+        values: Mapping[str, Any],
+        quotes: Mapping[str, str] | None = None,
+        quoted: set[str] | None = None,
+    ) -> str | None:
+        """The text filled from ``values``; ``None`` when a value it needs is unknown.
+
+        ``quoted``: the user's words already quoted in this reply (each is quoted once;
+        the set is updated)."""
+        out: list[str] = []
+        emptied = False
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            name, fmt = part
+            value = values.get(name)
+            if value is None:
+                return None
+            if fmt == "quote":
+                quote = quotes.get(name) if quotes else None
+                if quote is None or (quoted is not None and quote in quoted):
+                    emptied = True
+                    continue
+                if quoted is not None:
+                    quoted.add(quote)
+                out.append(f"“{quote}”")
+            else:
+                out.append(format_value(value, fmt or ("pct" if name in PERCENT_FACTS else None)))
+        text = "".join(out)
+        return EMPTY_BRACKETS.sub("", text) if emptied else text
+
+
+def compile_template(text: str) -> Template:
+    parts: list[Part] = []
+    at = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > at:
+            parts.append(text[at : match.start()])
+        parts.append((match.group(1), match.group(2)))
+        at = match.end()
+    if at < len(text):
+        parts.append(text[at:])
+    return Template(text, tuple(parts))
+
+
 def render(
     text: str,
     values: Mapping[str, Any],
     quotes: Mapping[str, str] | None = None,
     quoted: set[str] | None = None,
 ) -> str | None:
-    """``text`` filled from ``values``; ``None`` when a value it needs is unknown.
-
-    ``quoted``: the user's words already quoted in this reply (each is quoted once; the
-    set is updated)."""
-    missing = False
-
-    def fill(match: re.Match[str]) -> str:
-        nonlocal missing
-        name, fmt = match.group(1), match.group(2)
-        value = values.get(name)
-        if value is None:
-            missing = True
-            return ""
-        if fmt == "quote":
-            quote = quotes.get(name) if quotes else None
-            if quote is None or (quoted is not None and quote in quoted):
-                return ""
-            if quoted is not None:
-                quoted.add(quote)
-            return f"“{quote}”"
-        return format_value(value, fmt or ("pct" if name in PERCENT_FACTS else None))
-
-    out = EMPTY_BRACKETS.sub("", PLACEHOLDER.sub(fill, text))
-    return None if missing else out
+    """``text`` filled from ``values``; ``None`` when a value it needs is unknown."""
+    return compile_template(text).fill(values, quotes, quoted)
