@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.advice import Confidence, QuickAnswer, Strategy, Technique
-from bot.amount import Amount
-from bot.facts import FACT_NAMES
 from bot.rules.answers import quick_answers
-from bot.rules.conditions import AnyCond, FactRef, comparisons, reads
-from bot.rules.evaluate import Check, Compiler, compare_values
+from bot.rules.conditions import AnyCond, reads
+from bot.rules.cost import FixedParts, fixed_parts
+from bot.rules.evaluate import Check, Compiler
 from bot.rules.facts_meta import FACT_KINDS
-from bot.rules.intervals import split
+from bot.rules.plan import Plan, make_plan
 from bot.rules.pricing import Pricing
 from bot.rules.schema import (
     AssumptionSpec,
@@ -25,13 +24,6 @@ from bot.rules.schema import (
     UndecidedSpec,
 )
 from bot.rules.templates import Template, compile_template, placeholders
-
-Anchor = float | FactRef
-"""What a number fact is compared with: a threshold or literal, or another fact."""
-
-Test = tuple[str, Anchor]
-"""A comparison the decision makes of a number fact: (operator, what it is compared with),
-the fact on the left."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,22 +92,6 @@ class QuestionRule:
         return self.spec.undecided
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What the decision reads, worked out once, for trying the values of open facts."""
-
-    decision_reads: tuple[str, ...]
-    """The facts the strategy, later-step and technique rules read, in the facts' order:
-    the decision is a function of these (and the motives) alone."""
-    keep: Mapping[str, frozenset[str]]
-    """Fact -> the named conditions that do not read it (their results carry over)."""
-    tests: Mapping[str, tuple[Test, ...]]
-    """Number fact -> every comparison the decision makes of it."""
-    unknown_pieces: Mapping[str, tuple[Amount, ...]]
-    """Number fact compared only with fixed numbers -> the values worth trying: one for
-    each way those comparisons can come out."""
-
-
 @dataclass(frozen=True, slots=True, repr=False)
 class RuleBook:
     """``decision_rules.yaml`` and its pricing file, validated and compiled."""
@@ -134,6 +110,8 @@ class RuleBook:
     plan: Plan
     templates: Mapping[str, Template]
     """Every text of the rules and pricing files, split once into literals and placeholders."""
+    cost_parts: FixedParts | None
+    """What the cost section says whatever the case (none without a pricing table)."""
 
     def __repr__(self) -> str:
         return (
@@ -230,8 +208,9 @@ def compile_book(spec: RulesFile) -> RuleBook:
             (level.confidence, MappingProxyType({str(k): v for k, v in level.max_open.items()}))
             for level in spec.confidence.levels
         ),
-        plan=_plan(spec, thresholds),
+        plan=make_plan(spec, thresholds),
         templates=MappingProxyType({t: compile_template(t) for t in _texts(spec)}),
+        cost_parts=fixed_parts(spec.pricing) if spec.pricing is not None else None,
     )
 
 
@@ -247,86 +226,4 @@ def _texts(spec: RulesFile) -> list[str]:
         out += [a.text, *([a.undecided] if a.undecided else [])]
     if spec.pricing is not None:
         out += [str(v) for v in spec.pricing.texts.model_dump().values()]
-    return out
-
-
-MIRRORED: Mapping[str, str] = MappingProxyType(
-    {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
-)
-
-
-def _plan(spec: RulesFile, thresholds: Mapping[str, float]) -> Plan:
-    named: Mapping[str, AnyCond] = spec.conditions
-    decision: list[AnyCond] = [r.when for r in spec.strategy if r.when is not None]
-    decision += [s.when for s in spec.later_steps]
-    decision += [t.when for t in spec.technique if t.when is not None]
-    read = {n for cond in decision for n in reads(cond, named)}
-    named_reads = {name: set(reads(cond, named)) for name, cond in named.items()}
-    tests = {
-        name: tuple(dict.fromkeys(_tests(decision, named, name, thresholds))) for name in FACT_NAMES
-    }
-    pieces: dict[str, tuple[Amount, ...]] = {}
-    for name, found in tests.items():
-        kind = FACT_KINDS[name]
-        if kind.kind != "number" or any(isinstance(a, FactRef) for _, a in found):
-            continue
-        domain = Amount(low=kind.low, high=kind.high)
-        cut = split(domain, [a for _, a in found if isinstance(a, float)])
-        pieces[name] = tuple(distinct(cut, found, {}))
-    return Plan(
-        decision_reads=tuple(n for n in FACT_NAMES if n in read),
-        keep=MappingProxyType(
-            {f: frozenset(n for n, r in named_reads.items() if f not in r) for f in FACT_NAMES}
-        ),
-        tests=MappingProxyType(tests),
-        unknown_pieces=MappingProxyType(pieces),
-    )
-
-
-def verdicts(
-    piece: Amount, tests: tuple[Test, ...], facts: Mapping[str, object]
-) -> tuple[bool | None, ...]:
-    """How each comparison the decision makes of the fact comes out on ``piece``."""
-    out: list[bool | None] = []
-    for op, anchor in tests:
-        other = facts.get(anchor.fact) if isinstance(anchor, FactRef) else anchor
-        out.append(None if other is None else compare_values(piece, op, other))
-    return tuple(out)
-
-
-def distinct(
-    pieces: list[Amount], tests: tuple[Test, ...], facts: Mapping[str, object]
-) -> list[Amount]:
-    """One piece for each way the decision's comparisons can come out, in order: the
-    first of each run of pieces that every comparison treats alike."""
-    out: list[Amount] = []
-    seen: set[tuple[bool | None, ...]] = set()
-    for piece in pieces:
-        verdict = verdicts(piece, tests, facts)
-        if verdict not in seen:
-            seen.add(verdict)
-            out.append(piece)
-    return out
-
-
-def _tests(
-    decision: list[AnyCond],
-    named: Mapping[str, AnyCond],
-    name: str,
-    thresholds: Mapping[str, float],
-) -> list[Test]:
-    out: list[Test] = []
-    for cond in decision:
-        for leaf in comparisons(cond, named):
-            op = getattr(leaf, "op", "==")
-            right = getattr(leaf, "value", getattr(leaf, "is_", None))
-            if leaf.fact == name:
-                if isinstance(right, FactRef):
-                    out.append((op, right))
-                elif isinstance(right, str) and right in thresholds:
-                    out.append((op, thresholds[right]))
-                elif isinstance(right, int | float) and not isinstance(right, bool):
-                    out.append((op, float(right)))
-            elif isinstance(right, FactRef) and right.fact == name:
-                out.append((MIRRORED[op], FactRef(fact=leaf.fact)))
     return out

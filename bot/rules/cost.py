@@ -15,13 +15,19 @@ assumption and every sentence come from the pricing file.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from bot.advice import CostEstimate, ModelCost
 from bot.amount import Amount
 from bot.facts import Facts
-from bot.rules.book import RuleBook
 from bot.rules.pricing import CostAssumptions, ModelPrice, Pricing
+from bot.rules.templates import compile_template
+
+if TYPE_CHECKING:  # the book holds what fixed_parts() works out; this reads the book
+    from bot.rules.book import RuleBook
 from bot.rules.templates import format_value
 
 HOURS_PER_DAY = 24
@@ -35,7 +41,7 @@ def _say(book: RuleBook, text: str, values: Mapping[str, object]) -> str | None:
 def estimate_cost(facts: Facts, book: RuleBook, today: date) -> CostEstimate | None:
     """The comparison when the volume is known and the rules have a pricing table."""
     volume = facts.requests_per_day
-    if volume is None or book.pricing is None:
+    if volume is None or book.pricing is None or book.cost_parts is None:
         return None
     pricing = book.pricing
     a = pricing.assumptions
@@ -45,19 +51,25 @@ def estimate_cost(facts: Facts, book: RuleBook, today: date) -> CostEstimate | N
     never_pays = all(m.payback_months is None for m in models)
     read = min(p.read for p in pricing.models)
     source = "; ".join(dict.fromkeys(p.source for p in pricing.models))
+    fixed = book.cost_parts
+    training = {
+        "examples": examples,
+        "tokens_per_example": a.tokens_per_example,
+        "epochs": a.epochs,
+        "why": examples_why,
+    }
+    notes = [fixed.tokens_note, _say(book, pricing.texts.training, training) or ""]
     return CostEstimate(
         requests_per_day=volume,
         computed_at=points,
         basis=basis,
         models=models,
         assumptions={
-            **a.model_dump(),
+            **fixed.assumptions,
             "examples": examples,
             "examples_assumed": facts.labeled_examples is None,
-            "currency": pricing.currency,
-            "unit": pricing.unit,
         },
-        notes=_notes(book, pricing, examples, examples_why),
+        notes=[*notes, *fixed.notes],
         prices_read=read,
         prices_source=source,
         prices_stale=_stale(book, pricing, read, source, today),
@@ -124,23 +136,32 @@ def _examples(book: RuleBook, pricing: Pricing, examples: Amount | None) -> tupl
     return round(point), why
 
 
-def _notes(book: RuleBook, pricing: Pricing, examples: int, why: str) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class FixedParts:
+    """What the cost section says whatever the case: worked out once per rule book."""
+
+    assumptions: Mapping[str, Any]
+    tokens_note: str
+    notes: tuple[str, ...]
+    """Hosting, then the dated notes of the pricing file."""
+
+
+def fixed_parts(pricing: Pricing) -> FixedParts:
     a = pricing.assumptions
     texts = pricing.texts
-    notes = [_say(book, texts.tokens, a.model_dump()) or texts.tokens]
-    training = {
-        "examples": examples,
-        "tokens_per_example": a.tokens_per_example,
-        "epochs": a.epochs,
-        "why": why,
-    }
-    notes.append(_say(book, texts.training, training) or texts.training)
-    for price in pricing.models:
-        hosting = hosting_per_month(price, a)
-        if hosting > 0:
-            notes.append(_say(book, texts.hosting, {"model": price.name, "hosting": hosting}) or "")
+    notes = [
+        compile_template(texts.hosting).fill({"model": p.name, "hosting": hosting}) or ""
+        for p in pricing.models
+        if (hosting := hosting_per_month(p, a)) > 0
+    ]
     notes += [f"{note.text}. Read {note.read} from {note.source}." for note in pricing.notes]
-    return notes
+    return FixedParts(
+        assumptions=MappingProxyType(
+            {**a.model_dump(), "currency": pricing.currency, "unit": pricing.unit}
+        ),
+        tokens_note=compile_template(texts.tokens).fill(a.model_dump()) or texts.tokens,
+        notes=tuple(notes),
+    )
 
 
 def _stale(book: RuleBook, pricing: Pricing, read: date, source: str, today: date) -> str | None:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.amount import Amount
-from bot.rules.book import RuleBook, distinct, verdicts
+from bot.rules.book import RuleBook
 from bot.rules.conditions import FactRef
 from bot.rules.engine import OUTCOME_PARTS, Outcome, Parts, differences, parts_in
 from bot.rules.evaluate import Scope
 from bot.rules.facts_meta import FACT_KINDS
 from bot.rules.intervals import at_least, below, split
+from bot.rules.plan import distinct, verdicts
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,8 @@ class Template:
 
         ``quoted``: the user's words already quoted in this reply (each is quoted once;
         the set is updated)."""
+        if len(self.parts) == 1 and isinstance(self.parts[0], str):
+            return self.parts[0]  # no placeholder
         out: list[str] = []
         emptied = False
         for part in self.parts:
