@@ -4,7 +4,7 @@ the facts it rests on, and what each fact is compared with. Immutable; its owner
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -149,7 +149,7 @@ def compile_book(spec: RulesFile) -> RuleBook:
         template = compile_template(r.text)
         return Said(rule, template, check(r.when), needs, tuple(dict.fromkeys(named_facts)))
 
-    def text_only(rule: str, text: str, when: AnyCond | None, facts: list[str] | None) -> Said:
+    def text_only(rule: str, text: str, when: AnyCond | None, facts: Sequence[str] | None) -> Said:
         shown = tuple(dict.fromkeys(n for n, _ in placeholders(text) if n in FACT_KINDS))
         names = facts if facts is not None else (reads(when, named) if when is not None else [])
         return Said(rule, compile_template(text), check(when), shown, tuple(names))

@@ -98,7 +98,7 @@ class Pricing(_Strict):
     max_age_days: int = Field(
         default=180, ge=1, description="older prices are flagged in the reply and by rules check"
     )
-    models: list[ModelPrice] = Field(min_length=1)
+    models: tuple[ModelPrice, ...] = Field(min_length=1)
     assumptions: CostAssumptions
-    notes: list[PriceNote] = Field(default_factory=list)
+    notes: tuple[PriceNote, ...] = ()
     texts: CostTexts

@@ -26,7 +26,7 @@ class ReasonSpec(Strict):
 
     text: str
     when: Cond | None = None
-    facts: list[str] | None = Field(
+    facts: tuple[str, ...] | None = Field(
         default=None, description="facts it rests on besides its placeholders; must be known"
     )
 
@@ -37,29 +37,29 @@ class StrategyRule(Strict):
     id: str
     when: Cond | None = None
     strategy: Strategy
-    path: list[str]
-    reasons: list[ReasonSpec] = Field(default_factory=list)
+    path: tuple[str, ...]
+    reasons: tuple[ReasonSpec, ...] = ()
 
 
 class LaterStep(Strict):
     id: str
     step: str
     when: Cond
-    reasons: list[ReasonSpec] = Field(default_factory=list)
+    reasons: tuple[ReasonSpec, ...] = ()
 
 
 class TechniqueRule(Strict):
     id: str
     when: Cond | None = None
     technique: Technique
-    reasons: list[ReasonSpec] = Field(default_factory=list)
+    reasons: tuple[ReasonSpec, ...] = ()
 
 
 class WarningRule(Strict):
     id: str
     when: Cond
     text: str
-    facts: list[str] | None = None
+    facts: tuple[str, ...] | None = None
 
 
 class StepRule(Strict):
@@ -103,7 +103,7 @@ class UndecidedSpec(Strict):
 class QuestionSpec(Strict):
     fact: str
     text: str
-    quick_answers: list[QuickAnswerSpec] = Field(default_factory=list)
+    quick_answers: tuple[QuickAnswerSpec, ...] = ()
     unless: Cond | None = None
     first_when: Cond | None = Field(
         default=None, description="asked before the others when this surely holds"
@@ -132,7 +132,7 @@ class ConfidenceLevel(Strict):
 class ConfidenceSpec(Strict):
     """The first level whose limits hold applies; the last has no limits."""
 
-    levels: list[ConfidenceLevel]
+    levels: tuple[ConfidenceLevel, ...]
 
 
 class RulesFile(Strict):
@@ -142,12 +142,12 @@ class RulesFile(Strict):
     pricing_file: str | None = None
     thresholds: dict[str, Any]
     conditions: dict[str, Cond] = Field(default_factory=dict)
-    strategy: list[StrategyRule]
-    later_steps: list[LaterStep] = Field(default_factory=list)
-    technique: list[TechniqueRule] = Field(default_factory=list)
-    warnings: list[WarningRule] = Field(default_factory=list)
-    next_steps: list[StepRule] = Field(default_factory=list)
-    questions: list[QuestionSpec] = Field(default_factory=list)
-    assumptions: list[AssumptionSpec] = Field(default_factory=list)
+    strategy: tuple[StrategyRule, ...]
+    later_steps: tuple[LaterStep, ...] = ()
+    technique: tuple[TechniqueRule, ...] = ()
+    warnings: tuple[WarningRule, ...] = ()
+    next_steps: tuple[StepRule, ...] = ()
+    questions: tuple[QuestionSpec, ...] = ()
+    assumptions: tuple[AssumptionSpec, ...] = ()
     confidence: ConfidenceSpec
     pricing: Pricing | None = None

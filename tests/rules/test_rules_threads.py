@@ -74,6 +74,8 @@ def test_the_compiled_rule_book_cannot_be_changed() -> None:
         book.strategy = ()  # type: ignore[misc]
     with pytest.raises(TypeError):
         book.thresholds["min_examples"] = 1  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        book.spec.strategy.append(book.spec.strategy[0])  # type: ignore[attr-defined]
 
 
 def test_every_core_module_imports_on_its_own() -> None:
