@@ -56,7 +56,7 @@ class Analysis:
         """A text of the rules file filled with this case's facts (and ``extra``)."""
         if isinstance(template, str):
             template = self.book.template(template)
-        values = {**self.facts, **self.book.thresholds, **(extra or {})} if extra else self.values
+        values = {**self.values, **extra} if extra else self.values
         return template.fill(values, self.quotes, self.quoted)
 
 
