@@ -3,7 +3,7 @@ VENV  ?= .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test lint types unit fmt bench clean
+.PHONY: chat test lint types unit fmt bench gallery clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -32,6 +32,9 @@ fmt: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+gallery: $(STAMP)  ## rewrite docs/replies.md, the replies to docs/gallery_cases.yaml
+	$(PY) docs/gallery.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.core [--cases CASES.jsonl] [--repeat N]
 
 parse  = Advisor.start + Advisor.reply for each later turn
-decide = bot.rules.decide + Advisor.questions
+decide = bot.rules.analyse, then decide and the questions over that one analysis
+         (what Advisor.advise does)
 render = the suggested prompt
 
 Each stage is timed per case (all its turns), over every case repeated N times after one
@@ -21,7 +22,8 @@ from pathlib import Path
 from bot.advisor import Advisor
 from bot.evaluation import load_cases
 from bot.paths import PROJECT_ROOT
-from bot.rules import decide
+from bot.questions import select_questions
+from bot.rules import analyse, decide
 
 STAGES = ("parse", "decide", "render")
 CASE_FILES = (
@@ -52,8 +54,9 @@ def time_case(advisor: Advisor, turns: Sequence[str]) -> tuple[int, int, int]:
     for text in turns[1:]:
         state = advisor.reply(state, text)
     t1 = time.perf_counter_ns()
-    rec = decide(state, advisor.rulebook)
-    advisor.questions(state)
+    analysis = analyse(state, advisor.rulebook)
+    rec = decide(state, advisor.rulebook, analysis)
+    select_questions(state, advisor.rulebook, analysis)
     t2 = time.perf_counter_ns()
     advisor.prompts.render(state, rec)
     t3 = time.perf_counter_ns()

@@ -11,8 +11,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from bot.amount import Amount
 from bot.facts import Facts
 
 
@@ -52,10 +53,17 @@ class AdviceWarning(BaseModel):
 
 
 class QuickAnswer(BaseModel):
-    """A button: ``label`` is shown, ``reply`` is read as if the user had typed it."""
+    """A button: ``label`` is shown; a click sets ``value`` as the fact (never read as
+    text) and stands for ``reply`` in the thread. Immutable: the rule book's buttons are
+    made once and shared by every reply."""
+
+    model_config = ConfigDict(frozen=True)
 
     label: str
     reply: str
+    value: bool | Amount | str | None = Field(
+        default=None, description="yes/no, a category, or a number's bounds ({low: 500})"
+    )
 
 
 class Question(BaseModel):
@@ -65,9 +73,12 @@ class Question(BaseModel):
 
 
 class ModelCost(BaseModel):
-    """The policy's cost formula for one model, per month, in USD."""
+    """The policy's cost formula for one model at one volume, per month, in USD."""
 
     model: str
+    requests_per_day: float | None = Field(
+        default=None, description="the volume this row is computed at"
+    )
     prompt_route_monthly: float
     fine_tuned_monthly: float
     training_one_time: float
@@ -78,13 +89,23 @@ class ModelCost(BaseModel):
 
 
 class CostEstimate(BaseModel):
-    requests_per_day: float
-    models: list[ModelCost]
+    requests_per_day: Amount = Field(description="the volume as the user gave it")
+    computed_at: list[float] = Field(
+        default_factory=list, description="the volumes computed: both ends of a range, or one"
+    )
+    basis: str = Field(default="", description="which volume was computed and why, in words")
+    models: list[ModelCost] = Field(description="one row per model and volume computed")
     assumptions: dict[str, Any] = Field(
         default_factory=dict, description="token counts, cache hit rate, epochs, ..."
     )
+    notes: list[str] = Field(
+        default_factory=list, description="the assumptions a reader needs, in sentences"
+    )
     prices_read: date
     prices_source: str
+    prices_stale: str | None = Field(
+        default=None, description="set when the prices are older than the pricing file allows"
+    )
     never_pays: bool = Field(description="fine-tuning never pays back on cost for any model")
     summary: str = Field(description="one or two sentences for the reply")
 

@@ -5,16 +5,19 @@ This is the one object the front ends (CLI, Slack) use. It knows nothing of Slac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
-from bot.advice import Advice, Question
+from bot.advice import Advice, Question, QuickAnswer
+from bot.amount import Amount
 from bot.case import CaseState
+from bot.facts import Evidence
 from bot.parsing import Vocabulary, load_vocabulary, read_turn
 from bot.parsing.reader import MAX_CHARS
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
-from bot.rules import RuleBook, decide, load_rulebook
+from bot.rules import RuleBook, analyse, decide, load_rulebook
 
 MAX_QUESTIONS_AT_ONCE = 3
 LONG_TEXT_NOTE = (
@@ -23,18 +26,27 @@ LONG_TEXT_NOTE = (
 )
 
 
+AnswerValue = bool | Amount | str
+
+
 class Advisor:
-    """Parse, decide, ask and render, over data loaded once."""
+    """Read, decide, ask and render, over data loaded once.
+
+    The rule book is compiled once and never changes; every call works on its own state,
+    so one advisor serves many threads at once.
+    """
 
     def __init__(
         self,
         rulebook: RuleBook | None = None,
         vocabulary: Vocabulary | None = None,
         prompts: PromptRenderer | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self.rulebook = rulebook or load_rulebook()
         self.vocabulary = vocabulary or load_vocabulary()
         self.prompts = prompts or PromptRenderer()
+        self.today = today
 
     @classmethod
     def from_paths(
@@ -52,26 +64,44 @@ class Advisor:
     def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState:
         """The state after one more thread reply.
 
-        ``about`` names the fact a quick-answer button answers; otherwise the questions
+        ``about`` names the fact a quick-answer button answers: when ``text`` is that
+        button's reply, its value is set as it is (:meth:`answer`). Otherwise the questions
         just asked guide the reading of a bare "about 600" or "yes".
         """
         if about is not None:
+            clicked = _clicked(text, about, self.rulebook, lambda: self.questions(state))
+            if clicked is not None and clicked.value is not None:
+                return self.answer(state, about, clicked.value, words=clicked.reply)
             asked = [about]
         else:
             asked = [q.fact for q in self.questions(state)[:MAX_QUESTIONS_AT_ONCE]]
         return read_turn(text, state, asked=asked, vocabulary=self.vocabulary)
 
+    def answer(
+        self, state: CaseState, fact: str, value: AnswerValue, *, words: str | None = None
+    ) -> CaseState:
+        """The state after a clicked quick answer: ``value`` set as ``fact`` as it is
+        (bounds stay bounds), never read from text. ``words`` is what the click stands for
+        in the thread, kept as the turn and quoted as the fact's source."""
+        new = state.model_copy(deep=True)
+        text = words if words is not None else str(value)
+        new.turns.append(text)
+        setattr(new.facts, fact, value)
+        new.evidence[fact] = Evidence(turn=len(new.turns) - 1, start=0, end=len(text), quote=text)
+        return new
+
     def questions(self, state: CaseState) -> list[Question]:
-        """Every unknown fact that could change the advice, most decisive first."""
+        """Every open fact that could change the advice, most decisive first."""
         return select_questions(state, self.rulebook)
 
     def advise(self, state: CaseState) -> Advice:
-        recommendation = decide(state, self.rulebook)
+        analysis = analyse(state, self.rulebook)
+        recommendation = decide(state, self.rulebook, analysis, today=self.today())
         if state.truncated:
             recommendation.assumptions.append(LONG_TEXT_NOTE)
         return Advice(
             facts=state.facts,
-            questions=self.questions(state),
+            questions=select_questions(state, self.rulebook, analysis),
             recommendation=recommendation,
             suggested_prompt=self.prompts.render(state, recommendation),
         )
@@ -84,3 +114,22 @@ class Advisor:
         for text in turns[1:]:
             state = self.reply(state, text)
         return self.advise(state)
+
+
+def _clicked(
+    text: str, fact: str, book: RuleBook, shown: Callable[[], list[Question]]
+) -> QuickAnswer | None:
+    """The quick answer for ``fact`` whose reply (or label) is ``text``: among the file's
+    buttons, then among those just shown (which include a straddled threshold's)."""
+    said = text.strip()
+    for rule in book.question_rules:
+        if rule.spec.fact == fact:
+            for button in rule.buttons:
+                if said in (button.reply, button.label):
+                    return button
+    for question in shown():
+        if question.fact == fact:
+            for button in question.quick_answers:
+                if said in (button.reply, button.label) and button.value is not None:
+                    return button
+    return None

@@ -1,41 +1,72 @@
-"""The follow-up questions: only unknown facts whose answer could change the advice.
+"""The follow-up questions: only facts whose answer could change the advice.
 
-Whether an answer could change it is found by trying the values the fact could take
-(:mod:`bot.rules.counterfactual`); the text and quick answers come from the rules file.
+Whether an answer could change it is found by the rules (:func:`bot.rules.analyse`
+tries the values each fact could take); the text and quick answers come from the rules
+file. A figure given as a range that straddles a deciding threshold is asked about that
+threshold, with the two sides of it as quick answers.
 """
 
 from __future__ import annotations
 
 from bot.advice import Question, QuickAnswer
 from bot.case import CaseState
-from bot.rules.counterfactual import open_facts
-from bot.rules.engine import evaluate_shared
-from bot.rules.schema import RuleBook
-from bot.rules.templates import render
+from bot.rules import Analysis, QuestionRule, RuleBook, analyse, format_fact
 
 
-def select_questions(state: CaseState, book: RuleBook) -> list[Question]:
+def select_questions(
+    state: CaseState, book: RuleBook, analysis: Analysis | None = None
+) -> list[Question]:
     """Every question worth asking now, most decisive first.
 
-    Most decisive: its answers change more of strategy, path and technique; ties keep the
-    order of ``questions:`` in the rules file. A fact the user gave is never asked.
+    First the missing half of something the user said: a range that straddles a deciding
+    threshold, or a question whose ``first_when`` surely holds. Then those whose answer
+    could change the strategy now, then those that change more of strategy, path and
+    technique; ties keep the order of ``questions:`` in the rules file. A fact given
+    exactly is never asked.
     """
-    facts = state.facts.model_dump()
-    motives = frozenset(m.value for m in state.motives)
-    outcome, scope = evaluate_shared(book, facts, motives)
-    opened = open_facts(book, facts, motives, outcome)
-    values = {**facts, **book.thresholds}
-    ranked: list[tuple[int, int, Question]] = []
-    for order, spec in enumerate(book.questions):
-        changed = opened.get(spec.fact)
-        if facts.get(spec.fact) is not None or not changed:
+    a = analysis or analyse(state, book)
+    ranked: list[tuple[tuple[bool, bool, int, int], Question]] = []
+    for order, rule in enumerate(book.question_rules):
+        spec = rule.spec
+        changed = a.opened.get(spec.fact)
+        if not changed:
             continue
-        if spec.unless is not None and scope.holds(spec.unless):
-            continue
-        question = Question(
-            fact=spec.fact,
-            text=render(spec.text, values) or spec.text,
-            quick_answers=[QuickAnswer(label=q.label, reply=q.reply) for q in spec.quick_answers],
+        if a.facts.get(spec.fact) is None:
+            if rule.unless is not None and a.surely(rule.unless):
+                continue
+            question = Question.model_construct(
+                fact=spec.fact,
+                text=a.fill(spec.text) or spec.text,
+                quick_answers=list(rule.buttons),
+            )
+        else:
+            found = _straddle_question(a, rule)
+            if found is None:
+                continue
+            question = found
+        first = a.facts.get(spec.fact) is not None or (
+            rule.first_when is not None and a.surely(rule.first_when)
         )
-        ranked.append((-len(changed), order, question))
-    return [q for _, _, q in sorted(ranked, key=lambda r: (r[0], r[1]))]
+        key = (not first, "strategy" not in changed, -len(changed), order)
+        ranked.append((key, question))
+    return [q for _, q in sorted(ranked, key=lambda r: r[0])]
+
+
+def _straddle_question(a: Analysis, rule: QuestionRule) -> Question | None:
+    """The question about the threshold a range straddles, its sides as quick answers."""
+    fact, spec = rule.spec.fact, rule.spec.undecided
+    straddle = a.straddles.get(fact)
+    if straddle is None or spec is None:
+        return None
+    shown = {"threshold": format_fact(fact, straddle.threshold)}
+    text = a.fill(spec.text, shown)
+    buttons = []
+    for side, value in (("at_least", straddle.at_least), ("below", straddle.below)):
+        answer = getattr(spec, side)
+        label, reply = a.fill(answer.label, shown), a.fill(answer.reply, shown)
+        if label is None or reply is None:
+            return None
+        buttons.append(QuickAnswer.model_construct(label=label, reply=reply, value=value))
+    if text is None:
+        return None
+    return Question.model_construct(fact=fact, text=text, quick_answers=buttons)

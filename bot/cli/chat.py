@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from bot.advice import Question
+from bot.advice import Question, QuickAnswer
 from bot.case import CaseState
 from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
-from bot.cli.report import labeled_facts, show_advice
+from bot.cli.report import known_facts, labeled_facts, show_advice
 from bot.evaluation import AdvisorLike
 
 QUESTIONS_PER_ROUND = 3
@@ -21,13 +21,15 @@ def is_skip(text: str) -> bool:
     return text.strip().lower().rstrip(".!") in wording.SKIP_WORDS
 
 
-def numbered_replies(questions: list[Question]) -> list[tuple[str, str]]:
-    """(fact, reply) of each quick answer, in the order numbered on screen (1-based)."""
-    return [(q.fact, qa.reply) for q in questions for qa in q.quick_answers]
+def numbered_replies(questions: list[Question]) -> list[tuple[str, QuickAnswer]]:
+    """(fact, quick answer) of each button, in the order numbered on screen (1-based)."""
+    return [(q.fact, qa) for q in questions for qa in q.quick_answers]
 
 
-def picked_replies(text: str, replies: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
-    """The (fact, reply) pairs chosen by numbers ("2" or "1 4"), or None when not picks."""
+def picked_replies(
+    text: str, replies: list[tuple[str, QuickAnswer]]
+) -> list[tuple[str, QuickAnswer]] | None:
+    """The (fact, quick answer) pairs chosen by numbers ("2" or "1 4"), or None when not."""
     tokens = text.replace(",", " ").split()
     if not tokens or not all(t.isdigit() and 1 <= int(t) <= len(replies) for t in tokens):
         return None
@@ -60,8 +62,8 @@ def ask_until_given(out: Output, prompt: str, hint: str) -> str:
 
 def show_learned(out: Output, before: CaseState, after: CaseState) -> None:
     """Echo the facts a turn added or changed, so a misreading shows at once."""
-    old = before.facts.known()
-    new = {k: v for k, v in after.facts.known().items() if old.get(k) != v}
+    old = known_facts(before.facts)
+    new = {k: v for k, v in known_facts(after.facts).items() if old.get(k) != v}
     if not new:
         out.hint(wording.NOTHING_NEW)
         return
@@ -73,7 +75,7 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
     """Description, up to three rounds of questions, then the advice."""
     description = ask_until_given(out, wording.ASK_DESCRIPTION, wording.EMPTY_DESCRIPTION)
     state = advisor.start(description)
-    if state.facts.known():
+    if known_facts(state.facts):
         show_learned(out, CaseState(), state)
     for round_number in range(MAX_ROUNDS):
         questions = advisor.questions(state)[:QUESTIONS_PER_ROUND]
@@ -85,9 +87,12 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
             break
         picks = picked_replies(answer, numbered_replies(questions))
         before = state
-        if picks:  # each picked answer is read as the fact its question asks
-            for fact, reply in picks:
-                state = advisor.reply(state, reply, about=fact)
+        if picks:  # each picked answer sets the fact its question asks, as it is
+            for fact, picked in picks:
+                if picked.value is not None:
+                    state = advisor.answer(state, fact, picked.value, words=picked.reply)
+                else:
+                    state = advisor.reply(state, picked.reply, about=fact)
         else:
             state = advisor.reply(state, answer)
         show_learned(out, before, state)

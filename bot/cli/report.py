@@ -6,25 +6,23 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.advice import Advice, CostEstimate, ModelCost, Question, Recommendation
+from bot.amount import format_number
 from bot.cli import wording
 from bot.cli.output import Output
-from bot.facts import Facts
+from bot.facts import FACT_NAMES, Facts
+from bot.rules import format_fact
 
-PERCENT_FACTS = frozenset({"baseline_quality", "target_quality"})
 MAX_OPEN_QUESTIONS = 3
 
 
 def format_value(name: str, value: Any) -> str:
-    """A fact's value as a person would write it."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if name in PERCENT_FACTS and isinstance(value, float):
-        return f"{value * 100:.0f}%"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value >= 10 else f"{value:,.2g}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(getattr(value, "value", value)).replace("_", " ")
+    """A fact's value as the user gave it: "2,000", "300-800", "500 or more", "87%"."""
+    return format_fact(name, value)
+
+
+def known_facts(facts: Facts) -> dict[str, Any]:
+    """The known facts by name, as values (figures stay ranges and bounds)."""
+    return {n: v for n in FACT_NAMES if (v := getattr(facts, n)) is not None}
 
 
 def labeled_facts(values: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -36,7 +34,7 @@ def labeled_facts(values: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def fact_rows(facts: Facts) -> list[tuple[str, str]]:
     """The known facts, labeled."""
-    return labeled_facts(facts.known())
+    return labeled_facts(known_facts(facts))
 
 
 def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
@@ -59,14 +57,16 @@ def money(value: float) -> str:
     return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
 
 
-def cost_row(model: ModelCost) -> list[str]:
+def cost_row(model: ModelCost, with_volume: bool = False) -> list[str]:
     payback = (
         f"{model.payback_months:.1f} months"
         if model.payback_months is not None and model.monthly_saving > 0
         else wording.COST_NEVER
     )
+    volume = [format_number(model.requests_per_day or 0)] if with_volume else []
     return [
         model.model,
+        *volume,
         money(model.prompt_route_monthly),
         money(model.fine_tuned_monthly),
         money(model.training_one_time),
@@ -75,35 +75,29 @@ def cost_row(model: ModelCost) -> list[str]:
     ]
 
 
-def _assumed(key: str, value: Any) -> str:
-    name = key.replace("_", " ")
-    if isinstance(value, dict):
-        return f"{name} " + ", ".join(f"{k} {v}" for k, v in value.items())
-    return f"{name} {format_value(key, value)}"
-
-
-def assumption_notes(assumptions: dict[str, Any]) -> list[str]:
-    """One line of the scalar assumptions, then each note (a list of sentences) on its own."""
-    scalars = [_assumed(k, v) for k, v in assumptions.items() if not isinstance(v, list)]
-    notes = [str(item) for v in assumptions.values() if isinstance(v, list) for item in v]
-    return ([wording.ASSUMED_LINE.format(items="; ".join(scalars))] if scalars else []) + notes
-
-
 def cost_notes(cost: CostEstimate) -> list[str]:
-    notes = [cost.summary] if cost.summary else []
+    """Sentences under the table: which volume and why, the conclusion, the assumptions,
+    where the prices come from, and whether they are too old to trust."""
+    notes = [cost.basis] if cost.basis else []
+    notes += [cost.summary] if cost.summary else []
     if cost.never_pays and "never pays" not in cost.summary.lower():
         notes.append(wording.NEVER_PAYS)
+    notes += cost.notes
     read = cost.prices_read.isoformat()
     notes.append(wording.PRICES_LINE.format(date=read, source=cost.prices_source))
-    return notes + assumption_notes(cost.assumptions)
+    if cost.prices_stale:
+        notes.append(cost.prices_stale)
+    return notes
 
 
 def show_cost(out: Output, cost: CostEstimate | None) -> None:
     if cost is None:
         out.section(wording.TITLE_COST, [wording.NO_COST])
         return
-    rows = [cost_row(model) for model in cost.models]
-    out.table(wording.TITLE_COST, wording.COST_COLUMNS, rows, cost_notes(cost))
+    several = len(cost.computed_at) > 1
+    columns = wording.COST_COLUMNS_BY_VOLUME if several else wording.COST_COLUMNS
+    rows = [cost_row(model, several) for model in cost.models]
+    out.table(wording.TITLE_COST, columns, rows, cost_notes(cost))
 
 
 def show_open_questions(out: Output, questions: list[Question], hint: str) -> None:

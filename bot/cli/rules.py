@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,9 @@ def rules() -> None:
 @click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
 def check(ctx: click.Context, path: Path | None) -> None:
-    """Check PATH (default: the project's rules file); print each problem, exit 1 if any."""
-    from bot.rules import check_rules_file, load_rulebook
+    """Check PATH (default: the project's rules file); print each problem, exit 1 if any.
+    Prices older than the pricing file allows are warned about (exit 0)."""
+    from bot.rules import check_rules_file, load_rulebook, price_warnings
 
     target = path or paths.rules_path()
     if not target.is_file():
@@ -45,6 +47,8 @@ def check(ctx: click.Context, path: Path | None) -> None:
     click.echo(
         wording.RULES_OK.format(path=target, rules=rule_count(book), questions=len(book.questions))
     )
+    for warning in price_warnings(target, date.today()):
+        click.echo(warning)
 
 
 def register(group: click.Group) -> None:

@@ -90,9 +90,17 @@ COST_COLUMNS: Final = (
     "saving",
     "payback",
 )
+COST_COLUMNS_BY_VOLUME: Final = (
+    "model",
+    "requests/day",
+    "prompt route",
+    "fine-tuned",
+    "training (once)",
+    "saving",
+    "payback",
+)
 COST_NEVER: Final = "never"
 PRICES_LINE: Final = "Prices read {date} from {source}."
-ASSUMED_LINE: Final = "Assumed: {items}"
 OPEN_HINT_ADVISE: Final = 'Add answers with --answer "...", e.g. --answer "about 2k a day".'
 
 RULES_OK: Final = "OK: {path}: {rules} rules, {questions} questions"

@@ -20,6 +20,9 @@ MAX_EXAMPLE_SLOTS = 3
 MAX_DESCRIPTION_CHARS = 2000
 """A longer description is cut here (with a marker); the prompt is a starting point."""
 
+MAX_LABEL_SLOTS = 50
+"""More labels than this are too many to list one line each; the prompt says so instead."""
+
 RAG_STRATEGIES = frozenset({Strategy.RAG, Strategy.RAG_FINE_TUNING})
 
 
@@ -43,6 +46,15 @@ class PromptContext(BaseModel):
     baseline_quality: str | None
     target_quality: str | None
     strategy: str
+    subject: str | None
+    """What the model works on, in the user's words ("support tickets")."""
+    labels: tuple[str, ...]
+    """The labels the user named."""
+    label_slots: int
+    """Label lines to leave for the team to fill in (the count they gave, minus those named)."""
+    label_count: int | None
+    output_fields: tuple[str, ...]
+    audience: str | None
 
 
 def _percent(value: Amount | None) -> str | None:
@@ -61,6 +73,11 @@ def build_context(state: CaseState, rec: Recommendation) -> PromptContext:
     facts = state.facts
     task = facts.task_type or TaskType.OTHER
     examples = round(facts.labeled_examples.low or 0) if facts.labeled_examples else None
+    details = state.details
+    count = details.label_count
+    if count is None and details.labels:
+        count = len(details.labels)
+    slots = max((count or 0) - len(details.labels), 0)
     return PromptContext(
         task_type=task.value,
         task_name=task.value.replace("_", " "),
@@ -77,4 +94,10 @@ def build_context(state: CaseState, rec: Recommendation) -> PromptContext:
         baseline_quality=_percent(facts.baseline_quality),
         target_quality=_percent(facts.target_quality),
         strategy=rec.strategy.value,
+        subject=details.subject,
+        labels=details.labels,
+        label_slots=min(slots, MAX_LABEL_SLOTS),
+        label_count=count,
+        output_fields=details.output_fields,
+        audience=details.audience,
     )

@@ -40,6 +40,7 @@ class PromptRenderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # loaded and checked once at start; no stat() per render
         )
         for name in REQUIRED_TEMPLATES:
             self._template(name)

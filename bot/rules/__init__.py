@@ -1,7 +1,27 @@
-"""The decision rules: loaded from ``decision_rules.yaml``, validated, and evaluated."""
+"""The decision rules: ``decision_rules.yaml`` (and its pricing file) loaded, validated,
+compiled once into an immutable :class:`RuleBook`, and applied per call.
 
+This is the package's public surface; its modules are its own business.
+"""
+
+from bot.rules.analysis import Analysis, analyse
+from bot.rules.answers import quick_answers
+from bot.rules.book import QuestionRule, RuleBook
+from bot.rules.cost import estimate_cost
 from bot.rules.decide import decide
-from bot.rules.loader import check_rules_file, load_rulebook
-from bot.rules.schema import RuleBook
+from bot.rules.loader import check_rules_file, load_rulebook, price_warnings
+from bot.rules.templates import format_fact
 
-__all__ = ["RuleBook", "check_rules_file", "decide", "load_rulebook"]
+__all__ = [
+    "Analysis",
+    "QuestionRule",
+    "RuleBook",
+    "analyse",
+    "check_rules_file",
+    "decide",
+    "estimate_cost",
+    "format_fact",
+    "load_rulebook",
+    "price_warnings",
+    "quick_answers",
+]

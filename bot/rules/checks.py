@@ -6,15 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bot.rules.cond_checks import STEPS, ConditionChecker, Problem, refs
+from bot.rules.answers import answer_problems
+from bot.rules.cond_checks import STEPS, ConditionChecker, Problem
+from bot.rules.conditions import AnyCond, refs
 from bot.rules.facts_meta import FACT_KINDS, MOTIVE_NAMES
-from bot.rules.schema import Cond, RuleBook
+from bot.rules.schema import RulesFile
 from bot.rules.suggest import did_you_mean
 from bot.rules.templates import FORMATS, placeholders
 from bot.rules.yamlsource import Loc
 
+THRESHOLD = "threshold"
+"""The extra placeholder of texts said about a figure that straddles a threshold."""
 
-def check_book(book: RuleBook) -> list[Problem]:
+
+def check_book(book: RulesFile) -> list[Problem]:
     """Every meaning problem of a rule book that passed the schema."""
     checker = _Checker(book)
     checker.run()
@@ -22,7 +27,7 @@ def check_book(book: RuleBook) -> list[Problem]:
 
 
 class _Checker:
-    def __init__(self, book: RuleBook) -> None:
+    def __init__(self, book: RulesFile) -> None:
         self.book = book
         self.problems: list[Problem] = []
         self.conditions = ConditionChecker(book, self.problems)
@@ -30,7 +35,7 @@ class _Checker:
     def add(self, loc: Loc, message: str) -> None:
         self.problems.append((loc, message))
 
-    def cond_check(self, cond: Cond, loc: Loc, decides: bool) -> None:
+    def cond_check(self, cond: AnyCond, loc: Loc, decides: bool) -> None:
         self.conditions.check(cond, loc, decides)
 
     def run(self) -> None:
@@ -40,7 +45,7 @@ class _Checker:
         self._questions()
         self._confidence()
         for loc, text in _texts(self.book):
-            self._template(loc, text)
+            self._template(loc, text, "undecided" in loc)
 
     def _thresholds(self) -> None:
         for name, value in self.book.thresholds.items():
@@ -88,8 +93,8 @@ class _Checker:
                 seen.setdefault(rule.id, loc)
                 if rule.when is not None:
                     self.cond_check(rule.when, (*loc, "when"), decides)
-                for j, req in enumerate(getattr(rule, "first", [])):
-                    self.cond_check(req.met, (*loc, "first", j, "met"), decides)
+                if getattr(rule, "unless", None) is not None:
+                    self.cond_check(rule.unless, (*loc, "unless"), decides)
                 for j, reason in enumerate(getattr(rule, "reasons", [])):
                     if reason.when is not None:
                         self.cond_check(reason.when, (*loc, "reasons", j, "when"), decides)
@@ -132,12 +137,22 @@ class _Checker:
             elif q.fact in seen:
                 self.add((*loc, "fact"), f"a second question for fact '{q.fact}'")
             seen.add(q.fact)
-            if q.unless is not None:
-                self.cond_check(q.unless, (*loc, "unless"), decides=False)
+            for key in ("unless", "first_when"):
+                cond = getattr(q, key)
+                if cond is not None:
+                    self.cond_check(cond, (*loc, key), decides=False)
+            if q.fact in FACT_KINDS:
+                self.problems += answer_problems(q, loc)
         for i, a in enumerate(self.book.assumptions):
             if a.fact not in FACT_KINDS:
                 hint = did_you_mean(a.fact, FACT_KINDS)
                 self.add(("assumptions", i, "fact"), f"unknown fact '{a.fact}'{hint}")
+            elif FACT_KINDS[a.fact].kind == "number" and a.undecided is None:
+                self.add(
+                    ("assumptions", i),
+                    f"assumption '{a.fact}' needs an 'undecided' text: what is assumed when "
+                    "the figure given straddles a threshold",
+                )
 
     def _confidence(self) -> None:
         levels = self.book.confidence.levels
@@ -147,8 +162,8 @@ class _Checker:
                 "the last confidence level must have no max_open, so every case gets one",
             )
 
-    def _template(self, loc: Loc, text: str) -> None:
-        names = [*FACT_KINDS, *self.book.thresholds]
+    def _template(self, loc: Loc, text: str, straddles: bool = False) -> None:
+        names = [*FACT_KINDS, *self.book.thresholds, *([THRESHOLD] if straddles else [])]
         for name, fmt in placeholders(text):
             if name not in names:
                 hint = did_you_mean(name, names)
@@ -157,15 +172,13 @@ class _Checker:
                 self.add(loc, f"unknown format ':{fmt}' in '{{{name}:{fmt}}}' (use {FORMATS})")
 
 
-def _texts(book: RuleBook) -> Iterator[tuple[Loc, str]]:
+def _texts(book: RulesFile) -> Iterator[tuple[Loc, str]]:
     for i, s in enumerate(book.strategy):
         for j, r in enumerate(s.reasons):
             yield ("strategy", i, "reasons", j, "text"), r.text
     for i, later in enumerate(book.later_steps):
         for j, r in enumerate(later.reasons):
             yield ("later_steps", i, "reasons", j, "text"), r.text
-        for j, req in enumerate(later.first):
-            yield ("later_steps", i, "first", j, "text"), req.text
     for i, t in enumerate(book.technique):
         for j, r in enumerate(t.reasons):
             yield ("technique", i, "reasons", j, "text"), r.text
@@ -173,7 +186,16 @@ def _texts(book: RuleBook) -> Iterator[tuple[Loc, str]]:
         yield ("warnings", i, "text"), w.text
     for i, step in enumerate(book.next_steps):
         yield ("next_steps", i, "text"), step.text
+        yield ("next_steps", i, "done"), step.done
     for i, q in enumerate(book.questions):
         yield ("questions", i, "text"), q.text
+        if q.undecided is not None:
+            u = q.undecided
+            yield ("questions", i, "undecided", "text"), u.text
+            for key in ("at_least", "below"):
+                for field in ("label", "reply"):
+                    yield ("questions", i, "undecided", key, field), getattr(getattr(u, key), field)
     for i, a in enumerate(book.assumptions):
         yield ("assumptions", i, "text"), a.text
+        if a.undecided is not None:
+            yield ("assumptions", i, "undecided"), a.undecided

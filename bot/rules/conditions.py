@@ -1,222 +1,289 @@
-"""Evaluating the condition language over a case's facts and motives.
+"""The condition language of ``decision_rules.yaml``: one of a few kinds, and one walker.
 
-An unknown fact makes every comparison on it false: the policy treats unknown facts as
-not-true (and the reply states that assumption).
+In YAML a condition is a name or a mapping with exactly one head key::
+
+    data_ok                                  Ref: a named condition, or a yes/no fact
+    {all: [...]}  {any: [...]}  {not: ...}   AllOf, AnyOf, Not
+    {fact: labeled_examples, op: ">=", value: min_examples}   Compare
+    {fact: data_quality, is: low}            Is
+    {fact: labeled_examples, known: false}   Known
+    {count: [...], op: ">=", value: 1}       Count
+    {motive: teach_facts}                    MotiveIs
+    {on_path: fine_tuning} {technique: hosted_sft} {strategy: rag}   read the decision
+
+Each kind is its own model (a pydantic discriminated union, tagged by the head key), and
+:func:`walk` is the one traversal every analysis of a condition uses.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Annotated, Any
 
-from bot.rules.facts_meta import FACT_KINDS
-from bot.rules.schema import Cond, FactRef, RuleBook
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq,
-    "!=": operator.ne,
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
+Loc = tuple[str | int, ...]
+Scalar = bool | int | float | str
 
-HEADS = ("ref", "all", "any", "not", "fact", "count", "motive", "on_path", "technique", "strategy")
+HEADS = ("all", "any", "not", "fact", "count", "motive", "on_path", "technique", "strategy")
 """The keys that say what kind of condition a mapping is; exactly one per condition."""
 
 OUTCOME_HEADS = ("on_path", "technique", "strategy")
 """Heads that read the decision itself: only for warnings and next steps."""
 
-
-def heads(cond: Cond) -> list[str]:
-    """The head keys set on ``cond`` (YAML spelling)."""
-    data = cond.model_dump(by_alias=True, exclude_none=True)
-    return [h for h in HEADS if h in data]
+MODIFIERS = ("op", "value", "is", "known")
 
 
-def children(cond: Cond) -> Iterator[Cond]:
-    yield from cond.all_ or ()
-    yield from cond.any_ or ()
-    yield from cond.count or ()
-    if cond.not_ is not None:
-        yield cond.not_
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-@dataclass(frozen=True)
-class Decided:
-    """The part of the decision that warnings and next steps may read."""
+class FactRef(Node):
+    """``value: {fact: target_quality}``: compare with another fact."""
 
+    fact: str
+
+
+class Ref(Node):
+    """A named condition, or a yes/no fact that is true."""
+
+    ref: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_name(cls, data: Any) -> Any:
+        return {"ref": data} if isinstance(data, str) else data
+
+
+class AllOf(Node):
+    all_: tuple[Cond, ...] = Field(alias="all")
+
+
+class AnyOf(Node):
+    any_: tuple[Cond, ...] = Field(alias="any")
+
+
+class Not(Node):
+    not_: Cond = Field(alias="not")
+
+
+class Compare(Node):
+    """``value`` is a literal, a threshold's name, or another fact."""
+
+    fact: str
+    op: str
+    value: Scalar | FactRef
+
+
+class Is(Node):
+    fact: str
+    is_: Scalar = Field(alias="is")
+
+
+class Known(Node):
+    fact: str
+    known: bool
+
+
+class Count(Node):
+    """How many of the listed conditions hold, compared with ``value``."""
+
+    count: tuple[Cond, ...]
+    op: str
+    value: Scalar | FactRef
+
+
+class MotiveIs(Node):
+    motive: str
+
+
+class OnPath(Node):
+    on_path: str
+
+
+class TechniqueIs(Node):
+    technique: str
+
+
+class StrategyIs(Node):
     strategy: str
-    path: tuple[str, ...]
-    technique: str | None
 
 
-class Scope:
-    """What a condition can read: facts, motives, thresholds, named conditions, the decision."""
-
-    def __init__(
-        self,
-        book: RuleBook,
-        facts: Mapping[str, Any],
-        motives: frozenset[str] = frozenset(),
-        decided: Decided | None = None,
-    ) -> None:
-        self.book = book
-        self.facts = facts
-        self.motives = motives
-        self.decided = decided
-        self._named: dict[str, bool] = {}
-
-    def variant(self, name: str, value: Any, keep: Collection[str]) -> Scope:
-        """This scope with fact ``name`` set to ``value``.
-
-        Named conditions in ``keep`` (those that do not read ``name``) keep the results
-        already found here; the others are evaluated afresh.
-        """
-        other = Scope(self.book, {**self.facts, name: value}, self.motives, self.decided)
-        other._named = {n: held for n, held in self._named.items() if n in keep}
-        return other
-
-    def fact(self, name: str) -> Any:
-        return self.facts.get(name)
-
-    def resolve(self, value: Any) -> Any:
-        """A comparison's right side: another fact, a threshold by name, or a literal."""
-        if isinstance(value, FactRef):
-            return self.fact(value.fact)
-        if isinstance(value, str) and value in self.book.thresholds:
-            return self.book.threshold(value)
-        return value
-
-    def holds(self, cond: Cond) -> bool:
-        """Whether ``cond`` holds for this case."""
-        return check_of(cond)(self)
-
-    def _named_holds(self, name: str) -> bool:
-        if name in self.book.conditions:
-            if name not in self._named:
-                self._named[name] = check_of(self.book.conditions[name])(self)
-            return self._named[name]
-        return self.fact(name) is True  # a yes/no fact by name: "it is true"
+TAGS: Mapping[type[Node], str] = MappingProxyType(
+    {
+        Ref: "ref",
+        AllOf: "all",
+        AnyOf: "any",
+        Not: "not",
+        Compare: "compare",
+        Is: "is",
+        Known: "known",
+        Count: "count",
+        MotiveIs: "motive",
+        OnPath: "on_path",
+        TechniqueIs: "technique",
+        StrategyIs: "strategy",
+    }
+)
 
 
-Check = Callable[[Scope], bool]
-"""A condition made into a function of the scope (see :func:`check_of`)."""
-
-_CHECKS: dict[int, tuple[Cond, Check]] = {}
-MAX_CHECKS = 20_000
-
-
-def check_of(cond: Cond) -> Check:
-    """``cond`` as a function, made once per condition: reading the model's fields on every
-    evaluation was most of the time the counterfactual tries took."""
-    entry = _CHECKS.get(id(cond))
-    if entry is None or entry[0] is not cond:
-        if len(_CHECKS) >= MAX_CHECKS:
-            _CHECKS.clear()
-        entry = _CHECKS[id(cond)] = (cond, _make_check(cond))
-    return entry[1]
-
-
-def _make_check(cond: Cond) -> Check:
-    """The same cases, in the same order of precedence, as the condition language."""
-    if cond.ref is not None:
-        return _ref_check(cond.ref)
-    if cond.all_ is not None:
-        return _all_of([check_of(c) for c in cond.all_])
-    if cond.any_ is not None:
-        return _any_of([check_of(c) for c in cond.any_])
-    if cond.not_ is not None:
-        inner = check_of(cond.not_)
-        return lambda scope: not inner(scope)
-    if cond.count is not None:
-        return _count_of([check_of(c) for c in cond.count], cond.op or ">=", cond.value)
-    if cond.motive is not None:
-        motive = cond.motive
-        return lambda scope: motive in scope.motives
-    if cond.fact is not None:
-        return _fact_check(cond.fact, cond)
-    return lambda scope: _decided_holds(scope.decided, cond)
+def shape_problem(data: Any) -> str | None:
+    """What is wrong with the shape of a condition as written, or ``None``."""
+    if isinstance(data, str | Node):
+        return None
+    if not isinstance(data, dict):
+        return f"a condition is a name or a mapping, not {data!r}"
+    found = [h for h in HEADS if h in data]
+    if not found:
+        return f"a condition needs one of: {', '.join(HEADS)}"
+    if len(found) > 1:
+        both = " and ".join(f"'{h}'" for h in found)
+        return f"a condition has both {both}; combine them with all: or any:"
+    head = found[0]
+    if head == "fact":
+        return _fact_shape(data)
+    allowed = ("op", "value") if head == "count" else ()
+    for key in MODIFIERS:
+        if key in data and key not in allowed:
+            return f"'{key}' does not go with '{head}'"
+    if head == "count" and not ("op" in data and "value" in data):
+        return "'count' needs 'op' and 'value'"
+    return None
 
 
-def _ref_check(name: str) -> Check:
-    def check(scope: Scope) -> bool:
-        held = scope._named.get(name)  # a named condition found before in this scope
-        return scope._named_holds(name) if held is None else held
-
-    return check
-
-
-def _all_of(parts: list[Check]) -> Check:
-    def check(scope: Scope) -> bool:
-        return all(part(scope) for part in parts)
-
-    return check
-
-
-def _any_of(parts: list[Check]) -> Check:
-    def check(scope: Scope) -> bool:
-        return any(part(scope) for part in parts)
-
-    return check
+def _fact_shape(data: dict[str, Any]) -> str | None:
+    if "known" in data:
+        if any(k in data for k in ("is", "op", "value")):
+            return "'known' stands alone; drop 'is', 'op' and 'value'"
+        return None
+    if "is" in data:
+        return (
+            "use either 'is' or 'op' with 'value', not both"
+            if "op" in data or "value" in data
+            else None
+        )
+    if "op" in data and "value" in data:
+        return None
+    return f"fact '{data['fact']}' needs 'is', 'op' with 'value', or 'known'"
 
 
-def _count_of(parts: list[Check], op: str, value: Any) -> Check:
-    def check(scope: Scope) -> bool:
-        n = sum(part(scope) for part in parts)  # no short cut: all are read
-        return _compare(n, op, scope.resolve(value))
-
-    return check
-
-
-def _fact_check(name: str, cond: Cond) -> Check:
-    known, is_, op, value = cond.known, cond.is_, cond.op or "==", cond.value
-    if known is not None:
-        return lambda scope: (scope.facts.get(name) is not None) == known
-    if is_ is not None:
-        return lambda scope: _compare(scope.facts.get(name), "==", is_)
-
-    def check(scope: Scope) -> bool:
-        fact = scope.facts.get(name)
-        return fact is not None and _compare(fact, op, scope.resolve(value))
-
-    return check
+def kind_of(data: Any) -> str | None:
+    """The kind of a condition as written (the union's tag); ``None`` when malformed."""
+    if isinstance(data, Node):
+        return TAGS.get(type(data))
+    if shape_problem(data) is not None:
+        return None
+    if isinstance(data, str):
+        return "ref"
+    head = next(h for h in HEADS if h in data)
+    if head == "fact":
+        return "known" if "known" in data else "is" if "is" in data else "compare"
+    return head
 
 
-def _decided_holds(d: Decided | None, cond: Cond) -> bool:
-    if d is None:
-        return False
-    if cond.on_path is not None:
-        return cond.on_path in d.path
-    if cond.technique is not None:
-        return d.technique == cond.technique
-    return d.strategy == cond.strategy
+Cond = Annotated[
+    Annotated[Ref, Tag("ref")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[Not, Tag("not")]
+    | Annotated[Compare, Tag("compare")]
+    | Annotated[Is, Tag("is")]
+    | Annotated[Known, Tag("known")]
+    | Annotated[Count, Tag("count")]
+    | Annotated[MotiveIs, Tag("motive")]
+    | Annotated[OnPath, Tag("on_path")]
+    | Annotated[TechniqueIs, Tag("technique")]
+    | Annotated[StrategyIs, Tag("strategy")],
+    Discriminator(
+        kind_of,
+        custom_error_type="condition_shape",
+        custom_error_message="not a condition",
+    ),
+]
+"""One condition: exactly one of the kinds above."""
+
+AnyCond = (
+    Ref
+    | AllOf
+    | AnyOf
+    | Not
+    | Compare
+    | Is
+    | Known
+    | Count
+    | MotiveIs
+    | OnPath
+    | TechniqueIs
+    | StrategyIs
+)
+"""The same kinds, for type hints of code that walks conditions."""
 
 
-def _compare(left: Any, op: str, right: Any) -> bool:
-    if left is None or right is None:
-        return False
-    try:
-        return bool(OPERATORS[op](left, right))
-    except TypeError:
-        return False
+def children(node: AnyCond) -> Iterator[tuple[Loc, AnyCond]]:
+    """The direct sub-conditions of ``node``, each with its path below ``node``."""
+    if isinstance(node, AllOf):
+        yield from ((("all", i), c) for i, c in enumerate(node.all_))
+    elif isinstance(node, AnyOf):
+        yield from ((("any", i), c) for i, c in enumerate(node.any_))
+    elif isinstance(node, Count):
+        yield from ((("count", i), c) for i, c in enumerate(node.count))
+    elif isinstance(node, Not):
+        yield ("not",), node.not_
 
 
-def fact_names_in(cond: Cond, book: RuleBook, seen: frozenset[str] = frozenset()) -> list[str]:
-    """Every fact and motive a condition reads, through named conditions, in order."""
+def walk(
+    node: AnyCond,
+    loc: Loc = (),
+    named: Mapping[str, AnyCond] | None = None,
+    _seen: frozenset[str] = frozenset(),
+) -> Iterator[tuple[AnyCond, Loc]]:
+    """Every node of a condition, parents first, with its path; with ``named``, also the
+    nodes of the named conditions it refers to (each once per branch, cycles cut)."""
+    yield node, loc
+    if isinstance(node, Ref) and named is not None and node.ref in named:
+        if node.ref not in _seen:
+            yield from walk(named[node.ref], ("conditions", node.ref), named, _seen | {node.ref})
+        return
+    for sub, child in children(node):
+        yield from walk(child, (*loc, *sub), named, _seen)
+
+
+def reads(node: AnyCond, named: Mapping[str, AnyCond]) -> list[str]:
+    """Every fact and motive a condition looks up, through named conditions, in order."""
     out: list[str] = []
-    if cond.ref is not None:
-        if cond.ref in book.conditions and cond.ref not in seen:
-            out += fact_names_in(book.conditions[cond.ref], book, seen | {cond.ref})
-        elif cond.ref in FACT_KINDS:
-            out.append(cond.ref)
-    for name in (cond.fact, cond.motive):
-        if name is not None:
-            out.append(name)
-    if isinstance(cond.value, FactRef):
-        out.append(cond.value.fact)
-    for child in children(cond):
-        out += fact_names_in(child, book, seen)
+    for n, _ in walk(node, named=named):
+        if isinstance(n, Ref) and n.ref not in named:
+            out.append(n.ref)  # a yes/no fact by name
+        elif isinstance(n, Compare | Is | Known):
+            out.append(n.fact)
+        elif isinstance(n, MotiveIs):
+            out.append(n.motive)
+        if isinstance(n, Compare | Count) and isinstance(n.value, FactRef):
+            out.append(n.value.fact)
     return list(dict.fromkeys(out))
+
+
+def refs(node: AnyCond) -> Iterator[str]:
+    """The names a condition refers to directly (not through them)."""
+    for n, _ in walk(node):
+        if isinstance(n, Ref):
+            yield n.ref
+
+
+def reads_decision(node: AnyCond, named: Mapping[str, AnyCond]) -> bool:
+    """Whether a condition reads the decision (on_path, technique, strategy), at any depth."""
+    return any(isinstance(n, OnPath | TechniqueIs | StrategyIs) for n, _ in walk(node, named=named))
+
+
+def comparisons(node: AnyCond, named: Mapping[str, AnyCond]) -> Iterator[Compare | Is]:
+    """Every comparison of a fact in a condition, through named conditions."""
+    for n, _ in walk(node, named=named):
+        if isinstance(n, Compare | Is):
+            yield n
+
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+Not.model_rebuild()
+Count.model_rebuild()

@@ -1,14 +1,16 @@
-"""The decision: strategy, path and technique from the facts, by the rules' data."""
+"""The decision: strategy, path and technique from the facts, by the compiled rules.
+
+A rule applies when its condition surely holds; an undecided one (a range straddling a
+threshold) does not, and the advice says what it assumed (:mod:`bot.rules.analysis`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from bot.advice import Strategy, Technique
-from bot.rules.conditions import Decided, Scope
-from bot.rules.schema import LaterStep, RuleBook, StrategyRule, TechniqueRule
+from bot.rules.book import LaterStep, RuleBook, StrategyRule, TechniqueRule
+from bot.rules.evaluate import Decided, Scope
 
 FINE_TUNING = "fine_tuning"
 """A technique is chosen whenever this step is on the path."""
@@ -17,7 +19,7 @@ OUTCOME_PARTS = ("strategy", "path", "technique")
 """What :meth:`Outcome.differences` may name."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What the rules decided, and which rules decided it."""
 
@@ -28,60 +30,66 @@ class Outcome:
     later: tuple[LaterStep, ...]
     technique_rule: TechniqueRule | None
 
+    def parts(self) -> Parts:
+        return self.strategy, self.path, self.technique
+
     def decided(self) -> Decided:
         technique = self.technique.value if self.technique else None
         return Decided(self.strategy.value, self.path, technique)
 
-    def differences(self, other: Outcome) -> set[str]:
+    def differences(self, other: Outcome) -> frozenset[str]:
         """Which of strategy, path, technique differ from ``other``."""
-        pairs = {
-            "strategy": (self.strategy, other.strategy),
-            "path": (self.path, other.path),
-            "technique": (self.technique, other.technique),
-        }
-        return {name for name, (a, b) in pairs.items() if a != b}
+        return differences(self.parts(), other.parts())
 
 
-def evaluate(
-    book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str] = frozenset()
-) -> tuple[Outcome, Scope]:
-    """The outcome for these facts, and the scope it was decided in."""
-    scope = Scope(book, facts, motives)
-    return outcome_in(scope), scope
-
-
-_RECENT: dict[tuple[Any, ...], tuple[RuleBook, Outcome, Scope]] = {}
-MAX_RECENT = 32
-
-
-def evaluate_shared(
-    book: RuleBook, facts: Mapping[str, Any], motives: frozenset[str] = frozenset()
-) -> tuple[Outcome, Scope]:
-    """:func:`evaluate`, done once for the several readers of one case (the decision,
-    its questions, the counterfactual tries); the scope keeps what it has found since."""
-    key = (id(book), tuple((k, type(v), v) for k, v in facts.items()), motives)
-    hit = _RECENT.get(key)
-    if hit is not None and hit[0] is book:
-        return hit[1], hit[2]
-    if len(_RECENT) >= MAX_RECENT:
-        _RECENT.clear()
-    outcome, scope = evaluate(book, dict(facts), motives)
-    _RECENT[key] = (book, outcome, scope)
-    return outcome, scope
-
-
-def outcome_in(scope: Scope) -> Outcome:
-    """The outcome the rules decide in ``scope``."""
-    book = scope.book
-    rule = next(r for r in book.strategy if r.when is None or scope.holds(r.when))
+def outcome_in(book: RuleBook, scope: Scope) -> Outcome:
+    """The outcome the rules decide in ``scope`` (a deciding scope: unknown is false)."""
+    rule = _strategy_rule(book, scope)
     path = list(rule.path)
     later: list[LaterStep] = []
     for step in book.later_steps:
-        if step.step not in path and scope.holds(step.when):
+        if step.step not in path and step.when(scope) is True:
             path.append(step.step)
             later.append(step)
-    chosen: TechniqueRule | None = None
-    if FINE_TUNING in path:
-        chosen = next((t for t in book.technique if t.when is None or scope.holds(t.when)), None)
+    chosen = _technique_rule(book, scope) if FINE_TUNING in path else None
     technique = chosen.technique if chosen else None
     return Outcome(rule.strategy, tuple(path), technique, rule, tuple(later), chosen)
+
+
+Parts = tuple[Strategy, tuple[str, ...], Technique | None]
+"""Strategy, path and technique: what a try of an open fact compares."""
+
+
+def parts_in(book: RuleBook, scope: Scope) -> Parts:
+    """:func:`outcome_in` without the rules that decided it (the hot loop's form)."""
+    rule = _strategy_rule(book, scope)
+    path = rule.path
+    for step in book.later_steps:
+        if step.step not in path and step.when(scope) is True:
+            path = (*path, step.step)
+    chosen = _technique_rule(book, scope) if FINE_TUNING in path else None
+    return rule.strategy, path, chosen.technique if chosen else None
+
+
+NOTHING: frozenset[str] = frozenset()
+
+
+def differences(a: Parts, b: Parts) -> frozenset[str]:
+    """Which of strategy, path, technique differ between two outcomes."""
+    if a == b:
+        return NOTHING  # most tries change nothing
+    return frozenset(name for name, x, y in zip(OUTCOME_PARTS, a, b, strict=True) if x != y)
+
+
+def _strategy_rule(book: RuleBook, scope: Scope) -> StrategyRule:
+    for rule in book.strategy:
+        if rule.when is None or rule.when(scope) is True:
+            return rule
+    raise AssertionError("the last strategy rule has no 'when' (checked at load)")
+
+
+def _technique_rule(book: RuleBook, scope: Scope) -> TechniqueRule | None:
+    for rule in book.technique:
+        if rule.when is None or rule.when(scope) is True:
+            return rule
+    return None

@@ -6,9 +6,10 @@ and the follow-up questions use it to try the values a fact could take.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from types import NoneType
+from types import MappingProxyType, NoneType
 from typing import Literal, get_args
 
 from pydantic.fields import FieldInfo
@@ -49,7 +50,9 @@ def _kind_of(name: str, field: FieldInfo) -> FactKind:
     return FactKind("text")
 
 
-FACT_KINDS: dict[str, FactKind] = {n: _kind_of(n, Facts.model_fields[n]) for n in FACT_NAMES}
+FACT_KINDS: Mapping[str, FactKind] = MappingProxyType(
+    {n: _kind_of(n, Facts.model_fields[n]) for n in FACT_NAMES}
+)
 """Every fact's kind, by name."""
 
 MOTIVE_NAMES: tuple[str, ...] = tuple(m.value for m in Motive)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -9,26 +10,26 @@ from pydantic import BaseModel, ValidationError
 
 from bot.errors import RulesError
 from bot.paths import rules_path
+from bot.rules import conditions, schema
 from bot.rules import pricing as pricing_schema
-from bot.rules import schema
+from bot.rules.book import RuleBook, compile_book
 from bot.rules.checks import check_book
-from bot.rules.pricing import Pricing
-from bot.rules.schema import RuleBook
+from bot.rules.pricing import COST_TEXT_PLACEHOLDERS, Pricing
+from bot.rules.schema import RulesFile
 from bot.rules.suggest import did_you_mean
 from bot.rules.templates import FORMATS, placeholders
 from bot.rules.yamlsource import Loc, Source, read_source
 
 RULE_SECTIONS = ("strategy", "later_steps", "technique", "warnings", "next_steps")
 M = TypeVar("M", bound=BaseModel)
-COST_PLACEHOLDERS = ("requests_per_day", "model", "saving", "training", "payback_months", "read")
 
 
 def load_rulebook(path: Path | None = None) -> RuleBook:
-    """The validated rule book; raises :class:`RulesError` listing every problem."""
-    book, problems = _load(path or rules_path())
-    if problems or book is None:
+    """The validated rule book, compiled; raises :class:`RulesError` listing every problem."""
+    spec, problems = _load(path or rules_path())
+    if problems or spec is None:
         raise RulesError(problems or ["the rules file could not be loaded"])
-    return book
+    return compile_book(spec)
 
 
 def check_rules_file(path: Path) -> list[str]:
@@ -36,14 +37,40 @@ def check_rules_file(path: Path) -> list[str]:
     return _load(path)[1]
 
 
-def _load(path: Path) -> tuple[RuleBook | None, list[str]]:
+def price_warnings(path: Path, today: date) -> list[str]:
+    """One line per priced model whose prices are older than the pricing file allows
+    (``max_age_days``), pointing at its ``read:`` date. Assumes the rules file is valid."""
+    spec, problems = _load(path)
+    if spec is None or spec.pricing is None or problems:
+        return []
+    pricing = spec.pricing
+    base: Loc
+    if spec.pricing_file is not None:
+        source, base = read_source(path.parent / spec.pricing_file), ()
+    else:
+        source, base = read_source(path), ("pricing",)
+    out = []
+    for i, model in enumerate(pricing.models):
+        days = (today - model.read).days
+        if days > pricing.max_age_days:
+            line = source.line((*base, "models", i, "read"))
+            out.append(
+                f"{source.name}:{line} model '{model.name}': warning: prices read "
+                f"{model.read.isoformat()} are {days} days old (more than "
+                f"{pricing.max_age_days}); check {model.source} and update them and their "
+                "read: date"
+            )
+    return out
+
+
+def _load(path: Path) -> tuple[RulesFile | None, list[str]]:
     source = read_source(path)
     problems = [f"{source.name}:{line}: {message}" for line, message in source.problems]
     if source.data is None or problems:
         return None, problems
     if not isinstance(source.data, dict):
         return None, [f"{source.name}:1: the file must be a mapping of sections"]
-    book = _validate(RuleBook, source, problems)
+    book = _validate(RulesFile, source, problems)
     if book is None:
         return None, problems
     problems += _format(source, check_book(book))
@@ -74,10 +101,10 @@ def _load_pricing(path: Path, rules: Source, problems: list[str]) -> Pricing | N
 
 def _check_cost_texts(pricing: Pricing, base: Loc) -> list[tuple[Loc, str]]:
     out: list[tuple[Loc, str]] = []
-    for key in ("pays", "never_pays"):
+    for key, allowed in COST_TEXT_PLACEHOLDERS.items():
         for name, fmt in placeholders(getattr(pricing.texts, key)):
-            if name not in COST_PLACEHOLDERS:
-                hint = did_you_mean(name, COST_PLACEHOLDERS)
+            if name not in allowed:
+                hint = did_you_mean(name, allowed)
                 out.append(((*base, "texts", key), f"unknown placeholder '{{{name}}}'{hint}"))
             if fmt is not None and fmt not in FORMATS:
                 out.append(((*base, "texts", key), f"unknown format ':{fmt}'"))
@@ -97,7 +124,9 @@ def _schema_problems(exc: ValidationError, source: Source) -> list[tuple[Loc, st
     for err in exc.errors():
         loc = source.resolve(err["loc"])
         key = err["loc"][-1] if err["loc"] else ""
-        if err["type"] == "extra_forbidden":
+        if err["type"] == "condition_shape":
+            message = conditions.shape_problem(err.get("input")) or "not a condition"
+        elif err["type"] == "extra_forbidden":
             message = f"unknown key '{key}'{did_you_mean(str(key), _all_keys())}"
         elif err["type"] == "missing":
             message = f"missing key '{key}'"
@@ -156,7 +185,7 @@ def _short(value: Any) -> str:
 
 def _all_keys() -> list[str]:
     keys: set[str] = set()
-    for module in (schema, pricing_schema):
+    for module in (schema, pricing_schema, conditions):
         for obj in vars(module).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
                 for name, field in obj.model_fields.items():

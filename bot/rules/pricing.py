@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,14 +50,55 @@ class CostAssumptions(_Strict):
 
 
 class CostTexts(_Strict):
+    """The cost section's sentences; placeholders per text in ``COST_TEXT_PLACEHOLDERS``."""
+
     pays: str
     never_pays: str
+    range_basis: str
+    low_bound_basis: str
+    high_bound_basis: str
+    tokens: str
+    training: str
+    examples_given: str
+    examples_bound: str
+    examples_default: str
+    hosting: str
+    stale: str
+
+
+COST_TEXT_PLACEHOLDERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "pays": ("requests_per_day", "model", "saving", "training", "payback_months", "read"),
+        "never_pays": ("requests_per_day", "model", "read"),
+        "range_basis": ("low", "high"),
+        "low_bound_basis": ("point", "given"),
+        "high_bound_basis": ("point", "given"),
+        "tokens": (
+            "static_prompt_tokens",
+            "short_prompt_tokens",
+            "request_tokens",
+            "output_tokens",
+            "cache_hit_rate",
+            "days_per_month",
+        ),
+        "training": ("examples", "tokens_per_example", "epochs", "why"),
+        "examples_given": (),
+        "examples_bound": ("given",),
+        "examples_default": (),
+        "hosting": ("model", "hosting"),
+        "stale": ("read", "days", "max_age_days", "source"),
+    }
+)
+"""What each text of the pricing file may use."""
 
 
 class Pricing(_Strict):
     currency: str = "USD"
     unit: str = "per million tokens"
-    models: list[ModelPrice] = Field(min_length=1)
+    max_age_days: int = Field(
+        default=180, ge=1, description="older prices are flagged in the reply and by rules check"
+    )
+    models: tuple[ModelPrice, ...] = Field(min_length=1)
     assumptions: CostAssumptions
-    notes: list[PriceNote] = Field(default_factory=list)
+    notes: tuple[PriceNote, ...] = ()
     texts: CostTexts

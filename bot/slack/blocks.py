@@ -163,18 +163,29 @@ def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Messa
 
 
 def _cost_section(advice: Advice) -> SectionBlock:
+    """The cost comparison: which volume and why, the conclusion, one line per model and
+    volume, the assumptions in sentences, where the prices come from and how old they are."""
     cost = advice.recommendation.cost
     assert cost is not None
-    lines = [wording.COST, escape(one_line(cost.summary, 1000))]
+    several = len(cost.computed_at) > 1
+    lines = [wording.COST]
+    lines += [escape(one_line(text, 1000)) for text in (cost.basis, cost.summary) if text]
     lines += [
         escape(
             wording.cost_line(
-                m.model, m.prompt_route_monthly, m.fine_tuned_monthly, m.payback_months
+                m.model,
+                m.prompt_route_monthly,
+                m.fine_tuned_monthly,
+                m.payback_months,
+                m.requests_per_day if several else None,
             )
         )
         for m in cost.models[:MAX_LIST_ITEMS]
     ]
+    lines += [f"_{escape(one_line(note, 600))}_" for note in cost.notes]
     lines.append(escape(wording.prices_read(cost.prices_read.isoformat(), cost.prices_source)))
+    if cost.prices_stale:
+        lines.append(f":warning: {escape(one_line(cost.prices_stale, 600))}")
     return section("\n".join(lines))
 
 

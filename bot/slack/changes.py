@@ -5,29 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from bot.advice import Advice
+from bot.facts import FACT_NAMES
+from bot.rules import format_fact
 from bot.slack import wording
 
 
-def _show(value: Any) -> str:
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+def _show(name: str, value: Any) -> str:
+    """A fact as the user gave it: "800", "300-800", "500 or more"; "unknown" when unknown."""
+    return "unknown" if value is None else format_fact(name, value)
 
 
 def describe_changes(before: Advice, after: Advice) -> list[str]:
     """One phrase per changed fact, then the strategy, technique or path if they changed."""
-    old, new = before.facts.model_dump(mode="json"), after.facts.model_dump(mode="json")
-    found = [
-        wording.change(name, _show(old[name]), _show(new[name]))
-        for name in new
-        if old[name] != new[name]
-    ]
+    found = []
+    for name in FACT_NAMES:
+        old, new = getattr(before.facts, name), getattr(after.facts, name)
+        if old != new:
+            found.append(wording.change(name, _show(name, old), _show(name, new)))
     b, a = before.recommendation, after.recommendation
     if b.strategy != a.strategy:
         found.append(wording.change("strategy", _label(b.strategy.value), _label(a.strategy.value)))

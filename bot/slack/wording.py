@@ -64,9 +64,17 @@ def change(fact: str, before: str, after: str) -> str:
     return f"{fact.replace('_', ' ')} {before} → {after}"
 
 
-def cost_line(model: str, prompt_route: float, fine_tuned: float, payback: float | None) -> str:
-    tail = f", pays back in {payback:.1f} months" if payback is not None else ""
-    return f"• {model}: prompt route ${prompt_route:,.0f}, fine-tuned ${fine_tuned:,.0f}{tail}"
+def cost_line(
+    model: str,
+    prompt_route: float,
+    fine_tuned: float,
+    payback: float | None,
+    per_day: float | None = None,
+) -> str:
+    """One model's monthly costs; ``per_day`` names the volume when several were computed."""
+    tail = f", pays back in {payback:.1f} months" if payback is not None else ", never pays back"
+    at = f" at {per_day:,.0f} a day" if per_day is not None else ""
+    return f"• {model}{at}: prompt route ${prompt_route:,.0f}, fine-tuned ${fine_tuned:,.0f}{tail}"
 
 
 def prices_read(date: str, source: str) -> str:

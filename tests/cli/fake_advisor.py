@@ -24,6 +24,7 @@ from bot.advice import (
     Strategy,
     Technique,
 )
+from bot.amount import Amount
 from bot.case import CaseState
 from bot.facts import TaskType
 from bot.prompting import PromptRenderer
@@ -87,6 +88,15 @@ class FakeAdvisor:
         self.replies.append(text)
         self.abouts.append(about)
         return self._read(text, state)
+
+    def answer(
+        self, state: CaseState, fact: str, value: bool | Amount | str, *, words: str | None = None
+    ) -> CaseState:
+        self.replies.append(words or "")
+        self.abouts.append(fact)
+        facts = state.facts.model_copy()
+        setattr(facts, fact, value)
+        return state.model_copy(update={"facts": facts, "turns": [*state.turns, words or ""]})
 
     def _read(self, text: str, state: CaseState) -> CaseState:
         facts = state.facts.model_copy()

@@ -10,7 +10,7 @@ from fake_advisor import FakeAdvisor
 from rich.console import Console
 
 from bot.cli.output import Output
-from bot.cli.report import assumption_notes, show_advice
+from bot.cli.report import show_advice
 from bot.facts import FACT_NAMES
 
 Invoke = Callable[..., Result]
@@ -93,10 +93,3 @@ def test_rich_report_draws_panels_and_keeps_user_markup_literal() -> None:
     assert "Fine-tuning" in text
     assert "We classify [red]20000 requests[/red]" in text
     assert "Suggested prompt" in text
-
-
-def test_cost_assumptions_read_as_one_line_and_notes_as_their_own_lines() -> None:
-    notes = assumption_notes(
-        {"cache_hit_rate": 0.75, "hosting": {"a": 0.0}, "notes": ["Azure adds hosting."]}
-    )
-    assert notes == ["Assumed: cache hit rate 0.75; hosting a 0.0", "Azure adds hosting."]

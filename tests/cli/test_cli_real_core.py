@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bot.advisor import Advisor
+from bot.amount import Amount
 from bot.cli.main import cli
 from bot.facts import FACT_NAMES
 
@@ -116,3 +117,33 @@ def test_picking_any_quick_answer_in_chat_records_its_fact(description: str) -> 
         if getattr(advisor.reply(state, qa.reply).facts, q.fact) is None
     ]
     assert unread == []
+
+
+BILLING = (
+    "We classify support tickets into 12 categories of medical billing codes. "
+    "Our best prompt gets 80% and we need 95%."
+)
+
+
+def test_clicking_500_plus_in_chat_says_500_or_more_and_never_1000() -> None:
+    advisor = Advisor()
+    shown = advisor.questions(advisor.start(BILLING))[:3]
+    buttons = [(q.fact, qa.label) for q in shown for qa in q.quick_answers]
+    pick = buttons.index(("labeled_examples", "500+")) + 1
+    result = run("chat", input=f"{BILLING}\n{pick}\nskip\n")
+    assert result.exit_code == 0, result.output
+    assert "labeled examples = 500 or more" in result.output
+    assert "you have 500 or more labeled examples" in result.output
+    for invented in ("1,000 reviewed", "1,000 examples", "1,000 labeled", "= 1,000"):
+        assert invented not in result.output
+
+
+def test_a_clicked_button_in_a_slack_thread_sets_its_bounds_not_a_reading_of_its_words() -> None:
+    advisor = Advisor()
+    state = advisor.start(BILLING)
+    question = next(q for q in advisor.questions(state) if q.fact == "labeled_examples")
+    button = next(qa for qa in question.quick_answers if qa.label == "500+")
+    # Slack stores a click as a reply with the fact it answers (bot/slack/listeners/actions)
+    after = advisor.reply(state, button.reply, about="labeled_examples")
+    assert after.facts.labeled_examples == Amount(low=500)
+    assert after.turns[-1] == "500 or more examples"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.advice import Confidence, Recommendation, Strategy
-from bot.case import CaseState
+from bot.case import CaseState, TaskDetails
 from bot.facts import Facts
 
 MakeCase = Callable[..., tuple[CaseState, Recommendation]]
@@ -15,8 +15,9 @@ MakeCase = Callable[..., tuple[CaseState, Recommendation]]
 def make_case(
     description: str = "We sort support tickets into queues.",
     strategy: Strategy = Strategy.PROMPT_ENGINEERING,
+    details: TaskDetails | None = None,
     **facts: Any,
 ) -> tuple[CaseState, Recommendation]:
-    state = CaseState(turns=[description], facts=Facts(**facts))
+    state = CaseState(turns=[description], facts=Facts(**facts), details=details or TaskDetails())
     rec = Recommendation(strategy=strategy, path=[strategy.value], confidence=Confidence.LOW)
     return state, rec

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.advice import Recommendation, Strategy
-from bot.case import CaseState
+from bot.case import CaseState, TaskDetails
 from bot.facts import TaskType
 from bot.prompting import PromptRenderer
 
@@ -118,3 +118,53 @@ def test_prompt_leaves_out_what_the_facts_do_not_say(
     assert "style guide" not in prompt
     assert "Quality bar" not in prompt
     assert "\n\n\n" not in prompt
+
+
+def test_a_classification_prompt_has_a_slot_for_each_of_the_labels_they_counted(
+    renderer: PromptRenderer, case: MakeCase
+) -> None:
+    details = TaskDetails(subject="support tickets", label_count=12)
+    prompt = renderer.render(*case(task_type=TaskType.CLASSIFICATION, details=details))
+    assert "Each input is one of our support tickets." in prompt
+    assert "exactly one label from this list of 12:" in prompt
+    assert [line for line in prompt.splitlines() if line.startswith("<label")] == [
+        f"<label {i}>: <one-line definition, with what it does NOT include>" for i in range(1, 13)
+    ]
+    assert "<one of the support tickets to classify>" in prompt
+
+
+def test_named_labels_are_written_in_and_only_the_rest_left_as_slots(
+    renderer: PromptRenderer, case: MakeCase
+) -> None:
+    details = TaskDetails(label_count=3, labels=("billing", "outage"))
+    prompt = renderer.render(*case(task_type=TaskType.CLASSIFICATION, details=details))
+    assert "billing: <one-line definition" in prompt
+    assert "outage: <one-line definition" in prompt
+    assert "<label 3>: <one-line definition" in prompt
+    assert "<label 4>" not in prompt and "<label>:" not in prompt
+
+
+def test_a_generation_prompt_says_what_to_write_and_for_whom_when_told(
+    renderer: PromptRenderer, case: MakeCase
+) -> None:
+    details = TaskDetails(subject="product descriptions", audience="online shoppers")
+    prompt = renderer.render(*case(task_type=TaskType.GENERATION, details=details))
+    assert "Write product descriptions for online shoppers, from the input below." in prompt
+    assert "<what:" not in prompt and "<audience>" not in prompt
+    assert "The output is read by online shoppers." in prompt
+
+
+def test_an_extraction_prompt_lists_the_fields_they_named(
+    renderer: PromptRenderer, case: MakeCase
+) -> None:
+    details = TaskDetails(subject="invoices", output_fields=("vendor", "total", "due_date"))
+    prompt = renderer.render(*case(task_type=TaskType.EXTRACTION, details=details))
+    assert "You extract structured data from invoices" in prompt
+    for field in ("vendor", "total", "due_date"):
+        assert f"{field}: <type, and what counts as this field>" in prompt
+    assert "<field>" not in prompt
+
+
+def test_what_was_not_said_stays_a_slot(renderer: PromptRenderer, case: MakeCase) -> None:
+    prompt = renderer.render(*case(task_type=TaskType.GENERATION))
+    assert "Write <what: a product description, an email, a post> for <audience>" in prompt

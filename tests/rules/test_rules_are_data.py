@@ -45,16 +45,22 @@ def test_adding_a_warning_rule_needs_no_code(write_rules: Write) -> None:
 
 
 def test_adding_a_question_needs_no_code(write_rules: Write) -> None:
+    start = SHIPPED.index("  - fact: style_consistency\n")
+    end = SHIPPED.index("  - fact: latency_sensitive\n")
+    without = SHIPPED[:start] + SHIPPED[end:]
     question = (
         "questions:\n"
-        "  - fact: target_quality\n"
-        "    text: 'What quality do you need?'\n"
-        "    quick_answers: [{label: '90%', reply: 'we need 90%'}]\n"
+        "  - fact: style_consistency\n"
+        "    text: 'Must every answer follow your house style?'\n"
+        "    quick_answers: [{label: 'Yes', reply: 'yes, our house style', value: true}]\n"
     )
-    book = load_rulebook(edited(write_rules, "questions:\n", question))
-    facts = {**FT_READY, "labeled_examples": 800, "prompting_exhausted": None}
-    asked = [q.fact for q in select_questions(case(**facts, baseline_quality=0.8), book)]
-    assert "target_quality" in asked
+    write_rules((RULES.parent / "pricing.yaml").read_text(encoding="utf-8"), name="pricing.yaml")
+    facts = {**FT_READY, "labeled_examples": 800, "style_consistency": None}
+    before = load_rulebook(write_rules(without))
+    assert "style_consistency" not in [q.fact for q in select_questions(case(**facts), before)]
+    book = load_rulebook(write_rules(without.replace("questions:\n", question, 1)))
+    asked = {q.fact: q for q in select_questions(case(**facts), book)}
+    assert asked["style_consistency"].text == "Must every answer follow your house style?"
 
 
 @pytest.mark.parametrize(

@@ -114,7 +114,7 @@ def test_fine_tuning_is_a_later_step_when_a_driver_holds_and_data_is_not_ruled_o
 
 def test_later_fine_tuning_says_what_must_become_true_first(book: RuleBook) -> None:
     steps = decide(case(style_consistency=True, labeled_examples=200), book).next_steps
-    assert any("measure your best prompt" in s for s in steps)
+    assert any("measure it on the held-out test set" in s for s in steps)
     assert any("at least 500 reviewed" in s for s in steps)
 
 
@@ -144,7 +144,7 @@ def test_reasons_name_their_rule_and_quote_the_facts(book: RuleBook) -> None:
     assert (
         enough.text == "you have 600 reviewed examples, at or above the 500 that fine-tuning needs"
     )
-    assert enough.facts == ["labeled_examples"]
+    assert enough.facts == ["labeled_examples", "data_quality"]
 
 
 def test_reasons_quote_the_users_own_words_when_the_parser_kept_them(book: RuleBook) -> None:
@@ -218,7 +218,7 @@ def test_assumptions_state_each_unknown_fact_that_could_change_the_advice(book: 
 def test_cost_is_attached_when_the_volume_is_known(book: RuleBook) -> None:
     assert decide(case(), book).cost is None
     cost = decide(case(requests_per_day=2000), book).cost
-    assert cost is not None and cost.requests_per_day == 2000
+    assert cost is not None and cost.requests_per_day.value == 2000
 
 
 def test_confidence_is_medium_when_only_the_later_path_is_open(book: RuleBook) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from rules_support import case
 
-from bot.facts import FACT_NAMES
+from bot.amount import format_amount
+from bot.case import CaseState
+from bot.facts import FACT_NAMES, Facts
 from bot.questions import select_questions
-from bot.rules import RuleBook
-from bot.rules.counterfactual import candidates, open_facts
-from bot.rules.engine import evaluate
+from bot.rules import RuleBook, analyse
+from bot.rules.counterfactual import candidates
 from bot.rules.facts_meta import FACT_KINDS
 
 
@@ -66,32 +67,42 @@ def test_every_question_in_the_rules_has_plain_quick_answers(book: RuleBook) -> 
             assert answer.label and answer.reply and "{" not in answer.reply
 
 
-def test_candidates_straddle_every_threshold(book: RuleBook) -> None:
-    assert candidates(book, "labeled_examples", {}) == [99, 100, 101, 499, 500, 501]
-    assert candidates(book, "requests_per_day", {}) == [9999.0, 10000.0, 10001.0]
-    assert candidates(book, "baseline_quality", {"target_quality": 0.9}) == [0.89, 0.9, 0.91]
-    assert candidates(book, "baseline_quality", {}) == []
+def test_an_unknown_number_is_tried_on_each_side_of_every_threshold(book: RuleBook) -> None:
+    def tried(name: str, **facts: object) -> list[str]:
+        state = case(**facts).facts
+        values = {n: getattr(state, n) for n in FACT_NAMES}
+        return [
+            format_amount(v, percent=name.endswith("quality"))
+            for v in candidates(book, name, values)
+        ]
+
+    # one value for each way the decision's comparisons (>= 100, >= 500) can come out
+    assert tried("labeled_examples") == ["fewer than 100", "100", "500"]
+    assert tried("requests_per_day") == ["fewer than 10,000", "10,000"]
+    assert tried("baseline_quality", target_quality=0.9) == ["fewer than 90%", "90%"]
+    assert tried("baseline_quality") == []
     assert set(candidates(book, "data_quality", {})) == set(FACT_KINDS["data_quality"].choices)
     assert candidates(book, "self_hosted", {}) == [True, False]
 
 
-def test_open_facts_matches_trying_every_value_from_scratch(book: RuleBook) -> None:
-    # the shortcuts (facts the decision does not read, kept named results, remembered
-    # outcomes) give what evaluating the whole rule book for every try gives
+def test_open_facts_match_deciding_every_try_from_scratch(book: RuleBook) -> None:
+    # the shortcuts (facts the decision does not read, named results kept across tries)
+    # give what deciding the whole case afresh for every try gives
     cases = [
         {},
         {"needs_knowledge": True, "requests_per_day": 15000.0},
         {"labeled_examples": 800, "data_quality": "high", "style_consistency": True},
         {"baseline_quality": 0.8, "target_quality": 0.9, "labeled_examples": 100},
+        {"baseline_quality": 0.87, "labeled_examples": 600, "specialized_domain": True},
     ]
-    for facts in cases * 2:  # the second round is answered from what was remembered
-        state = case(**facts).facts.model_dump()
-        base, _ = evaluate(book, state, frozenset())
+    for facts in cases:
+        analysis = analyse(case(**facts), book)
         expected: dict[str, set[str]] = {}
         for name in FACT_NAMES:
-            if state[name] is None:
-                for value in candidates(book, name, state):
-                    other, _ = evaluate(book, {**state, name: value}, frozenset())
-                    expected.setdefault(name, set()).update(base.differences(other))
+            if analysis.facts[name] is None:
+                for value in candidates(book, name, analysis.facts):
+                    tried = CaseState(facts=Facts(**{**facts, name: value}))
+                    other = analyse(tried, book).outcome
+                    expected.setdefault(name, set()).update(analysis.outcome.differences(other))
         expected = {name: changed for name, changed in expected.items() if changed}
-        assert open_facts(book, state, frozenset(), base) == expected
+        assert {n: set(c) for n, c in analysis.opened.items()} == expected

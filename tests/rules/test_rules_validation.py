@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from rules_support import RULES
 
+from bot.amount import Amount
 from bot.errors import RulesError
+from bot.facts import AMOUNT_FACTS
 from bot.rules import check_rules_file, load_rulebook
 
 Write = Callable[..., Path]
@@ -296,7 +298,7 @@ def test_a_value_yaml_cannot_build_is_reported_with_its_line(write_rules: Write)
     pricing = (Path(RULES).parent / "pricing.yaml").read_text(encoding="utf-8")
     write_rules(pricing.replace("read: 2025-08-21", "read: 2025-13-45", 1), name="pricing.yaml")
     path = write_rules(rules("") + "pricing_file: pricing.yaml\n")
-    with pytest.raises(RulesError, match=r"^pricing\.yaml:10: cannot read '2025-13-45'"):
+    with pytest.raises(RulesError, match=r"^pricing\.yaml:11: cannot read '2025-13-45'"):
         load_rulebook(path)
 
 
@@ -306,3 +308,77 @@ def test_ordering_a_category_is_reported(write_rules: Write) -> None:
     )
     with pytest.raises(RulesError, match=r":8 rule 'q': fact 'data_quality' is a category; only"):
         load_rulebook(write_rules(text))
+
+
+def test_a_condition_with_two_heads_is_reported_at_its_line(write_rules: Write) -> None:
+    text = rules("  - {id: two, when: {motive: cost, on_path: rag}, strategy: rag, path: [rag]}\n")
+    with pytest.raises(
+        RulesError,
+        match=r":8 rule 'two': a condition has both 'motive' and 'on_path'; combine them",
+    ):
+        load_rulebook(write_rules(text))
+
+
+def test_a_comparison_mixing_is_and_op_is_reported(write_rules: Write) -> None:
+    text = rules(
+        "  - {id: q, when: {fact: data_quality, is: low, op: '=='}, strategy: rag, path: [rag]}\n"
+    )
+    with pytest.raises(RulesError, match=r":8 rule 'q': use either 'is' or 'op' with 'value'"):
+        load_rulebook(write_rules(text))
+
+
+QUESTION = """\
+questions:
+  - fact: labeled_examples
+    text: 'How many?'
+    quick_answers:
+      - {{label: '500+', reply: '{reply}', value: {value}}}
+    undecided:
+      text: 'At least {{threshold}}?'
+      at_least: {{label: 'yes', reply: 'yes'}}
+      below: {{label: 'no', reply: 'no'}}
+"""
+
+
+def test_rules_check_refuses_a_numeric_quick_answer_that_names_a_point(write_rules: Write) -> None:
+    text = rules("") + QUESTION.format(reply="about 1,000 examples", value="1000")
+    assert check_rules_file(write_rules(text)) == [
+        "decision_rules.yaml:15 question 'labeled_examples': a quick answer stands for many "
+        "figures: give bounds ({low: L}, {high: H} or both), not the single figure 1000"
+    ]
+
+
+def test_rules_check_refuses_a_quick_answer_reply_that_names_another_figure(
+    write_rules: Write,
+) -> None:
+    text = rules("") + QUESTION.format(reply="about 1,000 examples", value="{low: 500}")
+    assert check_rules_file(write_rules(text)) == [
+        "decision_rules.yaml:15 question 'labeled_examples': "
+        "the reply names 1000, which is not a bound of its value"
+    ]
+    fine = rules("") + QUESTION.format(reply="500 or more examples", value="{low: 500}")
+    assert check_rules_file(write_rules(fine)) == []
+
+
+def test_a_question_about_a_number_needs_its_undecided_form(write_rules: Write) -> None:
+    text = rules("") + QUESTION.format(reply="500 or more", value="{low: 500}")
+    text = text[: text.index("    undecided:")]
+    assert check_rules_file(write_rules(text)) == [
+        "decision_rules.yaml:12 question 'labeled_examples': question 'labeled_examples' needs "
+        "an 'undecided' form: what to ask when the figure given straddles a threshold"
+    ]
+
+
+def test_every_numeric_quick_answer_in_the_shipped_rules_is_a_bound() -> None:
+    book = load_rulebook(RULES)
+    numeric = [
+        answer
+        for question in book.questions
+        if question.fact in AMOUNT_FACTS
+        for answer in question.quick_answers
+    ]
+    assert numeric
+    for answer in numeric:
+        value = answer.value
+        assert isinstance(value, Amount)
+        assert not value.exact or value.low == 0, answer.label

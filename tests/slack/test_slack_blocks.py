@@ -175,3 +175,21 @@ def test_metadata_names_the_facts_asked_and_the_advice_given() -> None:
         "confidence",
         "facts",
     }
+
+
+def test_the_cost_section_names_the_volumes_computed_and_old_prices() -> None:
+    from bot.advisor import Advisor
+    from bot.amount import Amount
+    from bot.case import CaseState
+
+    advisor = Advisor(today=lambda: date(2026, 3, 1))
+    state = CaseState(
+        turns=["We summarize calls."], facts=Facts(requests_per_day=Amount(low=5000, high=20000))
+    )
+    message = blocks.recommendation_message(advisor.advise(state))
+    text = json.dumps(message.block_dicts())
+    assert "Computed at both ends of the volume you gave: 5,000 and 20,000 requests a day." in text
+    assert "gpt-4.1-mini at 5,000 a day: prompt route" in text
+    assert "gpt-4.1-mini at 20,000 a day: prompt route" in text
+    assert ":warning: These prices were read on 2025-08-21, 192 days ago" in text
+    assert "update pricing.yaml" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.advice import Advice, Confidence, Recommendation, Strategy, Technique
+from bot.amount import Amount
 from bot.facts import Facts
 from bot.slack.changes import describe_changes
 
@@ -30,3 +31,9 @@ def test_a_changed_fact_and_strategy_are_both_named() -> None:
 def test_the_same_facts_change_nothing() -> None:
     advice = _advice(Facts(requests_per_day=5000.0), Strategy.RAG)
     assert describe_changes(advice, advice.model_copy(deep=True)) == []
+
+
+def test_a_figure_given_as_a_range_or_bound_is_named_as_the_user_gave_it() -> None:
+    before = _advice(Facts(labeled_examples=Amount(low=300, high=800)), Strategy.RAG)
+    after = _advice(Facts(labeled_examples=Amount(low=500)), Strategy.RAG)
+    assert describe_changes(before, after) == ["labeled examples 300-800 → 500 or more"]
