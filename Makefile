@@ -24,7 +24,13 @@ types: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest -q
 
-test: lint types unit  ## everything CI runs
+model: $(STAMP)  ## retrain the reader from data/corpus (writes bot/reading/weights.json)
+	$(PY) -m training.train
+
+model-check: $(STAMP)  # the shipped weights are the ones the corpus trains
+	$(PY) -m training.train --check
+
+test: lint types model-check unit  ## everything CI runs
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff format .

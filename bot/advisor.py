@@ -13,10 +13,9 @@ from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
 from bot.facts import Evidence
-from bot.parsing import Vocabulary, load_vocabulary, read_turn
-from bot.parsing.reader import MAX_CHARS
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
+from bot.reading import MAX_CHARS, Reader, load_reader
 from bot.rules import RuleBook, analyse, decide, load_rulebook
 
 MAX_QUESTIONS_AT_ONCE = 3
@@ -39,12 +38,12 @@ class Advisor:
     def __init__(
         self,
         rulebook: RuleBook | None = None,
-        vocabulary: Vocabulary | None = None,
+        reader: Reader | None = None,
         prompts: PromptRenderer | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         self.rulebook = rulebook or load_rulebook()
-        self.vocabulary = vocabulary or load_vocabulary()
+        self.reader = reader or load_reader()
         self.prompts = prompts or PromptRenderer()
         self.today = today
 
@@ -55,11 +54,11 @@ class Advisor:
         vocabulary: Path | None = None,
         prompts: Path | None = None,
     ) -> Advisor:
-        return cls(load_rulebook(rules), load_vocabulary(vocabulary), PromptRenderer(prompts))
+        return cls(load_rulebook(rules), load_reader(vocabulary), PromptRenderer(prompts))
 
     def start(self, description: str) -> CaseState:
         """A new consultation from its description (turn 0)."""
-        return read_turn(description, CaseState(), vocabulary=self.vocabulary)
+        return self.reader.read_turn(description, CaseState())
 
     def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState:
         """The state after one more thread reply.
@@ -74,8 +73,13 @@ class Advisor:
                 return self.answer(state, about, clicked.value, words=clicked.reply)
             asked = [about]
         else:
-            asked = [q.fact for q in self.questions(state)[:MAX_QUESTIONS_AT_ONCE]]
-        return read_turn(text, state, asked=asked, vocabulary=self.vocabulary)
+            shown = self.questions(state)[:MAX_QUESTIONS_AT_ONCE]
+            typed = _typed_button(text, shown)
+            if typed is not None:
+                fact, button = typed
+                return self.answer(state, fact, button.value, words=text)  # type: ignore[arg-type]
+            asked = [q.fact for q in shown]
+        return self.reader.read_turn(text, state, asked=asked)
 
     def answer(
         self, state: CaseState, fact: str, value: AnswerValue, *, words: str | None = None
@@ -114,6 +118,19 @@ class Advisor:
         for text in turns[1:]:
             state = self.reply(state, text)
         return self.advise(state)
+
+
+def _typed_button(text: str, shown: Sequence[Question]) -> tuple[str, QuickAnswer] | None:
+    """A reply typed exactly as one of the quick answers just shown reads as its click."""
+    said = text.strip().casefold()
+    for question in shown:
+        for button in question.quick_answers:
+            if button.value is not None and said in (
+                button.reply.casefold(),
+                button.label.casefold(),
+            ):
+                return question.fact, button
+    return None
 
 
 def _clicked(

@@ -22,6 +22,8 @@ from bot.facts import FACT_NAMES
 
 NUMBER_TOLERANCE = 0.10
 """Numbers match within 10%; a range [lo, hi] matches within [lo*0.9, hi*1.1]."""
+UNSCORED = frozenset({"domain"})
+"""The domain's name is words for the reply, not a fact the decision reads: not scored."""
 ROUNDING = 0.005
 """Or within this much: cases give small figures to two decimals (once a month: 0.03)."""
 
@@ -81,6 +83,8 @@ class CaseResult(BaseModel):
     bad_asks: list[str] = Field(default_factory=list)
     must_ask: int = 0
     must_not_ask: int = 0
+    stated: int = Field(default=0, description="facts the case states (not null)")
+    misread: int = Field(default=0, description="facts read with a value that is wrong")
     error: str | None = None
 
     @property
@@ -127,6 +131,8 @@ class Summary(BaseModel):
     must_ask: Tally
     must_not_ask_violations: int
     must_not_ask_checked: int
+    misread: int = 0
+    stated: int = 0
 
 
 def load_cases(path: Path) -> list[EvalCase]:
@@ -216,7 +222,11 @@ def observe(advisor: AdvisorLike, case: EvalCase) -> Observed:
 
 def score_case(case: EvalCase, seen: Observed) -> CaseResult:
     """Compare what the advisor said with what the case expects."""
-    checks = {name: fact_matches(exp, seen.facts.get(name)) for name, exp in case.expect.items()}
+    checks = {
+        name: fact_matches(exp, seen.facts.get(name))
+        for name, exp in case.expect.items()
+        if name not in UNSCORED
+    }
     wrong = {
         name: (case.expect[name], seen.facts.get(name)) for name, ok in checks.items() if not ok
     }
@@ -230,6 +240,8 @@ def score_case(case: EvalCase, seen: Observed) -> CaseResult:
         bad_asks=[name for name in case.must_not_ask if name in seen.asked],
         must_ask=len(case.must_ask),
         must_not_ask=len(case.must_not_ask),
+        stated=sum(case.expect[name] is not None for name in checks),
+        misread=sum(not ok and seen.facts.get(name) is not None for name, ok in checks.items()),
         error=seen.error,
     )
 
@@ -259,4 +271,6 @@ def summarize(results: Sequence[CaseResult]) -> Summary:
         must_ask=asks,
         must_not_ask_violations=sum(len(result.bad_asks) for result in results),
         must_not_ask_checked=sum(result.must_not_ask for result in results),
+        misread=sum(result.misread for result in results),
+        stated=sum(result.stated for result in results),
     )

@@ -27,6 +27,8 @@ def headline(summary: Summary) -> list[str]:
         _ratio("must-ask recall", summary.must_ask),
         f"must-not-ask violations: {summary.must_not_ask_violations} "
         f"(of {summary.must_not_ask_checked})",
+        f"facts read wrongly: {summary.misread} of {summary.stated} stated "
+        f"({100 * summary.misread / max(1, summary.stated):.1f}%)",
         f"cases wrong: {summary.wrong}/{summary.cases}",
         f"errors: {summary.errors}",
     ]

@@ -41,13 +41,14 @@ def test_eval_prints_headline_numbers_first(invoke: Invoke, tmp_path: Path) -> N
     cases = write_cases(tmp_path / "cases.jsonl", RIGHT, WRONG)
     result = invoke("eval", str(cases))
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:8] == [
+    assert result.output.splitlines()[:9] == [
         "cases: 2",
         "strategy accuracy: 1/2 (50.0%)",
         "technique accuracy: 1/1 (100.0%)",
         "fact accuracy: 4/5 (80.0%)",
         "must-ask recall: 2/3 (66.7%)",
         "must-not-ask violations: 0 (of 2)",
+        "facts read wrongly: 1 of 3 stated (33.3%)",
         "cases wrong: 1/2",
         "errors: 0",
     ]

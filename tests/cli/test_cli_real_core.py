@@ -120,8 +120,8 @@ def test_picking_any_quick_answer_in_chat_records_its_fact(description: str) -> 
 
 
 BILLING = (
-    "We classify support tickets into 12 categories of medical billing codes. "
-    "Our best prompt gets 80% and we need 95%."
+    "We classify support tickets into 12 categories of medical billing codes, a specialized "
+    "vocabulary general models get wrong. Our best prompt gets 80% and we need 95%."
 )
 
 

@@ -19,7 +19,7 @@ import bot.rules
 from bot.advisor import Advisor
 from bot.paths import PROJECT_ROOT
 
-CASE_FILE = PROJECT_ROOT / "tests" / "eval" / "heldout.jsonl"
+CASE_FILE = PROJECT_ROOT / "data" / "corpus" / "OLD.jsonl"
 THREADS = 64
 
 

@@ -1,0 +1,66 @@
+"""A later reply that puts an earlier figure right without restating it whole:
+"sorry, that's per week not per day", "those numbers are monthly", "correction: 900 not
+9,000". Grammar: the reply names a period or a pair of numbers, the state says which
+figure it fixes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.amount import Amount
+from bot.case import CaseState
+from bot.reading.lexicon import Lexicon
+from bot.reading.mentions import PER_DAY
+from bot.reading.tokens import NormText, Sentence
+
+_PERIOD = r"(?P<unit>hour|day|week|fortnight|month|quarter|year)s?"
+_UNIT_FIX = re.compile(
+    r"\b(?:that's|that is|it's|it is|i meant|meant|should be|should have said|make that|"
+    r"actually|sorry ,?|correction :?|oops ,?)"
+    rf"(?: (?:per|a|an|each|every|/)) ?{_PERIOD}"
+    r"|\b(?:numbers|figures|volumes?|counts?|those|these|that|it)(?:'s| are| is| were| was)"
+    r"(?: [a-z]+){0,2}"
+    r" (?P<adverb>hourly|daily|weekly|fortnightly|monthly|quarterly|yearly|annual)\b"
+    r"|\bper (?P<meant>hour|day|week|fortnight|month|quarter|year)s? ,? not per"
+    r" (?:hour|day|week|month|year)\b"
+)
+_ADVERBS = {
+    "hourly": "hour",
+    "daily": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annual": "year",
+}
+_NUMBER_FIX = re.compile(
+    r"(?P<new>\d+(?:\.\d+)?)(?: ,)? (?:not|instead of|rather than) (?P<old>\d+(?:\.\d+)?)\b"
+)
+
+
+def volume(
+    found: Sequence[Sentence], state: CaseState, lexicon: Lexicon
+) -> tuple[Amount, float, Sentence, tuple[int, int]] | None:
+    """(the corrected volume per day, its per-day factor, where it was said) or None."""
+    old = state.facts.requests_per_day
+    factor = state.volume_factor
+    if old is None or not factor:
+        return None
+    for sentence in found:
+        norm = NormText.of(sentence.tokens)
+        unit = _UNIT_FIX.search(norm.text)
+        if unit:
+            period = unit["unit"] or unit["meant"] or _ADVERBS.get(unit["adverb"] or "", "day")
+            new_factor = PER_DAY[period]
+            span = (norm.token_at(unit.start()), norm.token_at(unit.end() - 1))
+            return old.scaled(new_factor / factor), new_factor, sentence, span
+        fix = _NUMBER_FIX.search(norm.text)
+        if fix:
+            new, wrong = float(fix["new"]), float(fix["old"])
+            said = old.scaled(1 / factor)
+            if said.low is not None and abs(said.low - wrong) <= 0.1 * wrong:
+                span = (norm.token_at(fix.start()), norm.token_at(fix.end() - 1))
+                return Amount.exactly(new * factor), factor, sentence, span
+    return None

@@ -1,0 +1,218 @@
+"""What the reader's models see of a sentence, a number in it, or a whole message.
+
+Features are strings: words, word pairs, word stems, the lexicon's named word lists
+(``vocabulary.yaml``), and the same words marked with the scope they sit in: after a
+negation (``neg:``), in a hypothetical or a plan (``hyp:``), about the past (``past:``),
+or in someone else's view (``op:``). Each feature remembers the tokens it came from, so the
+words that decided a fact can be quoted back.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from bot.reading.lexicon import Lexicon
+from bot.reading.mentions import Mention
+from bot.reading.tokens import CLAUSE_END, HEDGE, Sentence, Token
+
+SCOPES = ("neg", "hyp", "past", "op")
+CLAUSE_BREAKS = frozenset({"but", "though", "although", "however", "whereas", "while", "yet"})
+_KEEP_SYMBOLS = frozenset({"?", "/", "->", "+", "$", "€", "£", "%", "<", ">", "~", "=", "#"})
+STEM_MIN = 7
+STEM_LEN = 5
+WINDOW = 4
+"""Words each side of a number that its role model reads."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    first: int
+    last: int
+
+
+def _word_of(t: Token) -> str | None:
+    """The token as the models read it (None: a boundary or noise)."""
+    if t.kind == "word":
+        return t.norm
+    if t.kind == "num":
+        return "<num>"
+    if t.kind == "hedge":
+        return HEDGE
+    return t.norm if t.norm in _KEEP_SYMBOLS else None
+
+
+def scopes(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[frozenset[str]]:
+    """For each token, the scopes it sits in: a scope opens at its trigger word and closes
+    at the end of the clause."""
+    out: list[frozenset[str]] = []
+    open_: set[str] = set()
+    triggers = lexicon.scope_triggers
+    for i, t in enumerate(tokens):
+        w = t.norm
+        if (t.kind == "sym" and w in CLAUSE_END) or w in CLAUSE_BREAKS:
+            open_.clear()
+            out.append(frozenset())
+            continue
+        for phrase, opened in triggers.get(w, ()):
+            if len(phrase) == 1 or tuple(t.norm for t in tokens[i : i + len(phrase)]) == phrase:
+                open_ |= opened
+        out.append(frozenset(open_))
+    return out
+
+
+def sentence_features(sentence: Sentence, lexicon: Lexicon) -> list[Feature]:
+    """Words, pairs, stems, lexicon lists and scoped words of one sentence."""
+    tokens = sentence.tokens
+    marks = scopes(tokens, lexicon)
+    return sentence_features_in(sentence, lexicon, marks, lexicon.matches(tokens))
+
+
+def sentence_features_in(
+    sentence: Sentence,
+    lexicon: Lexicon,
+    marks: list[frozenset[str]],
+    matched: list[tuple[str, int, int]],
+) -> list[Feature]:
+    """:func:`sentence_features` given the sentence's scopes and lexicon matches."""
+    tokens = sentence.tokens
+    out: list[Feature] = []
+    previous: tuple[str, int] | None = None
+    for i, t in enumerate(tokens):
+        w = _word_of(t)
+        if w is None:
+            previous = None
+            continue
+        out.append(Feature(w, i, i))
+        if len(w) >= STEM_MIN and t.kind == "word":
+            out.append(Feature("s:" + w[:STEM_LEN], i, i))
+        for scope in marks[i]:
+            out.append(Feature(f"{scope}:{w}", i, i))
+        if previous is not None:
+            out.append(Feature(f"{previous[0]}_{w}", previous[1], i))
+        previous = (w, i)
+    shown = sorted({name for name, first, _ in matched if "neg" not in marks[first]})
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            out.append(Feature(f"P:{a}+{b}", 0, len(tokens) - 1))
+    for name, first, last in matched:
+        out.append(Feature("L:" + name, first, last))
+        for scope in marks[first]:
+            out.append(Feature(f"{scope}:L:{name}", first, last))
+    for scope in set().union(*marks) if marks else ():
+        out.append(Feature("SCOPE:" + scope, 0, len(tokens) - 1))
+    return out
+
+
+def _magnitude(value: float) -> str:
+    if value <= 0:
+        return "0"
+    return str(math.floor(math.log10(value)))
+
+
+def mention_features(
+    sentence: Sentence,
+    mention: Mention,
+    marks: list[frozenset[str]],
+    matched: list[tuple[str, int, int]],
+) -> list[str]:
+    """What decides a number's role: its form, the words around it, the clause's scopes."""
+    tokens = sentence.tokens
+    a = mention.amount
+    out = ["bias"]
+    out.append("pct" if mention.percent else "cur" if mention.currency else "plain")
+    if mention.per_day is not None:
+        out.append("rate")
+        out.append("rate:" + (mention.unit or "?"))
+        if mention.per_person:
+            out.append("rate:people")
+    elif mention.per_person:
+        out.append("per_person_no_count")
+    if not a.exact:
+        out.append("range" if a.low is not None and a.high is not None and a.low else "bound")
+    value = a.low if a.low is not None else a.high or 0.0
+    size = "share" if mention.percent else _magnitude(value)
+    if mention.percent:
+        out.append("share:" + str(round(value * 10)))
+    else:
+        out.append("mag:" + size)
+        if value < 1:
+            out.append("fraction")
+        elif value <= 100 and float(value).is_integer():
+            out.append("upto100")
+    left = _window(reversed(tokens[: mention.number_first]))[::-1]
+    right = _window(tokens[mention.number_last + 1 :])
+    for k, w in enumerate(reversed(left)):
+        out.append(f"L{k + 1}:{w}")
+        if w != "|":
+            out.append(f"L:{w}")
+    for k, w in enumerate(right):
+        out.append(f"R{k + 1}:{w}")
+        if w != "|":
+            out.append(f"R:{w}")
+    if left:
+        out.append(f"LL:{left[-1]}_{'<n>'}")
+        out.append(f"LM:{left[-1]}@{size}")  # "need 95" and "have 3" read differently
+    if right:
+        out.append(f"RR:{'<n>'}_{right[0]}")
+        out.append(f"RM:{right[0]}@{size}")  # "3 examples" in a prompt, "800 examples" labeled
+        for w in right[1:3]:
+            out.append(f"RM2:{w}@{size}")
+    if len(right) >= 2:
+        out.append(f"RR2:{right[0]}_{right[1]}")
+    near = range(mention.number_first - WINDOW, mention.number_last + WINDOW + 1)
+    for name, first, last in matched:
+        if first in near or last in near:
+            out.append("N:L:" + name)
+    for scope in marks[mention.number_first]:
+        out.append("scope:" + scope)
+    clause = _clause_words(tokens, mention.number_first, marks)
+    out.extend("C:" + w for w in clause)
+    return out
+
+
+def _window(tokens: Iterable[Token]) -> list[str]:
+    """Up to :data:`WINDOW` words from a number outwards, stopping at the clause's end
+    (marked ``|``): in "5k a day, 800 reviewed examples" the 800 is not "a day"'s."""
+    out: list[str] = []
+    for t in tokens:
+        if _breaks(t):
+            out.append("|")
+            break
+        w = _word_of(t)
+        if w is not None:
+            out.append(w)
+            if len(out) == WINDOW:
+                break
+    return out
+
+
+def _clause_words(tokens: tuple[Token, ...], at: int, marks: list[frozenset[str]]) -> set[str]:
+    """The words of the clause around token ``at`` (between clause breaks)."""
+    start = at
+    while start > 0 and not _breaks(tokens[start - 1]):
+        start -= 1
+    end = at
+    while end + 1 < len(tokens) and not _breaks(tokens[end + 1]):
+        end += 1
+    return {w for t in tokens[start : end + 1] if t.kind == "word" and (w := t.norm)}
+
+
+def _breaks(t: Token) -> bool:
+    return (t.kind == "sym" and t.norm in CLAUSE_END) or t.norm in CLAUSE_BREAKS
+
+
+def document_features(features: Sequence[Sequence[Feature]]) -> set[str]:
+    """A message's features as a set (the task model reads the whole message); the first
+    sentence's lexicon lists again, marked: that is where people say what they want."""
+    out = {f.name for group in features for f in group}
+    if features:
+        out.update("F:" + f.name for f in features[0] if f.name.startswith("L:"))
+    return out
+
+
+def names(features: Iterable[Feature]) -> Iterator[str]:
+    for f in features:
+        yield f.name

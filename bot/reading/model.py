@@ -1,0 +1,112 @@
+"""The reader's trained models at run time: weights read from JSON, scored in plain
+Python (no numpy, no scikit-learn: loading and scoring stay well under a millisecond).
+
+``weights.json`` is written by ``make model`` (training/train.py) from the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.errors import AdvisorError
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+
+Table = Mapping[str, Sequence[tuple[int, float]]]
+
+
+class ModelError(AdvisorError):
+    """The weights file is missing or does not fit this reader."""
+
+
+@dataclass(frozen=True)
+class Linear:
+    """A multinomial logistic regression: scores = bias + the weights of the features."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Table
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        out = list(self.bias)
+        table = self.weights
+        for name in features:
+            for index, weight in table.get(name, ()):
+                out[index] += weight
+        return out
+
+    def probabilities(self, features: Iterable[str]) -> list[float]:
+        return softmax(self.scores(features))
+
+    def weight(self, name: str, index: int) -> float:
+        """How much feature ``name`` speaks for class ``index`` against its model's first
+        class (``none``): the weights are written relative to it."""
+        for i, weight in self.weights.get(name, ()):
+            if i == index:
+                return weight
+        return 0.0
+
+
+def softmax(scores: Sequence[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+@dataclass(frozen=True)
+class TurnModels:
+    """Every turn model in one table: one pass over a message's features scores all."""
+
+    heads: Mapping[str, tuple[str, ...]]
+    slices: Mapping[str, tuple[int, int]]
+    linear: Linear
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, list[float]]:
+        scores = self.linear.scores(features)
+        return {head: softmax(scores[a:b]) for head, (a, b) in self.slices.items()}
+
+
+@dataclass(frozen=True)
+class Models:
+    turn: TurnModels
+    role: Linear
+
+
+def _table(raw: Mapping[str, list[list[float]]]) -> dict[str, tuple[tuple[int, float], ...]]:
+    return {name: tuple((int(i), float(w)) for i, w in pairs) for name, pairs in raw.items()}
+
+
+def load_models(path: Path = WEIGHTS_PATH) -> Models:
+    """The models in ``path``; :class:`ModelError` says what is wrong."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ModelError(
+            f"{path.name}: cannot read the reader's weights ({error.strerror})"
+        ) from error
+    except ValueError as error:
+        raise ModelError(f"{path.name}: not JSON ({error})") from error
+    try:
+        return load_models_from(raw)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ModelError(
+            f"{path.name}: not a weights file this reader can use ({error})"
+        ) from error
+
+
+def load_models_from(raw: Mapping[str, Any]) -> Models:
+    """The models from weights as ``training/train.py`` writes them."""
+    t = raw["turn"]
+    turn = TurnModels(
+        heads={h: tuple(c) for h, c in t["heads"].items()},
+        slices={h: (int(a), int(b)) for h, (a, b) in t["slices"].items()},
+        linear=Linear((), tuple(t["bias"]), _table(t["weights"])),
+    )
+    r = raw["role"]
+    return Models(turn, Linear(tuple(r["classes"]), tuple(r["bias"]), _table(r["weights"])))

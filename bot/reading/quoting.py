@@ -1,0 +1,78 @@
+"""The shortest run of the user's words that decided a reading: what a reply quotes back.
+
+A linear model's decision is a sum over features, and each feature came from some tokens;
+so each token gets the share of the decision its features carry, and the quote is the
+shortest window of tokens that carries most of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.reading.features import Feature
+from bot.reading.mentions import Mention
+from bot.reading.model import Linear
+from bot.reading.tokens import Sentence
+
+SHARE = 0.6
+"""The quote carries at least this share of what speaks for the decision."""
+MAX_QUOTE_TOKENS = 14
+
+
+def token_scores(linear: Linear, index: int, features: Sequence[Feature], n: int) -> list[float]:
+    """Each token's part in speaking for class ``index`` (against ``none``)."""
+    scores = [0.0] * n
+    for f in features:
+        if f.first == 0 and f.last == n - 1 and n > 1:
+            continue  # a feature of the whole sentence (a scope, a pair of lists): no place
+        c = linear.weight(f.name, index)
+        if c:
+            width = f.last - f.first + 1
+            for i in range(f.first, f.last + 1):
+                scores[i] += c / width
+    return scores
+
+
+def shortest_window(scores: Sequence[float], share: float = SHARE) -> tuple[int, int] | None:
+    """The shortest [first, last] whose positive scores reach ``share`` of all of them."""
+    positive = [max(0.0, s) for s in scores]
+    total = sum(positive)
+    if total <= 0:
+        return None
+    need = share * total
+    best: tuple[int, int] | None = None
+    running, left = 0.0, 0
+    for right, value in enumerate(positive):
+        running += value
+        while left < right and running - positive[left] >= need:
+            running -= positive[left]
+            left += 1
+        if running >= need and (best is None or right - left < best[1] - best[0]):
+            best = (left, right)
+    if best is None:
+        return None
+    first, last = best
+    while first < last and positive[first] == 0:
+        first += 1
+    while last > first and positive[last] == 0:
+        last -= 1
+    return first, min(last, first + MAX_QUOTE_TOKENS - 1)
+
+
+def decisive_words(
+    linear: Linear, index: int, sentence: Sentence, features: Sequence[Feature]
+) -> tuple[int, int]:
+    """The words of ``sentence`` that speak most for class ``index``."""
+    n = len(sentence.tokens)
+    return shortest_window(token_scores(linear, index, features, n)) or (0, n - 1)
+
+
+def mention_span(linear: Linear, index: int, sentence: Sentence, m: Mention) -> tuple[int, int]:
+    """A number's quote: the number with its unit and noun ("~2k tickets/day"), and the
+    word just before it when that word speaks for the role ("need 95%")."""
+    first = m.first
+    if first > 0 and sentence.tokens[first - 1].kind == "word":
+        word = sentence.tokens[first - 1].norm
+        if linear.weight(f"L1:{word}", index) > 0:
+            first -= 1
+    return first, m.last

@@ -1,0 +1,433 @@
+"""From a message as typed in Slack or a terminal to tokens and sentences.
+
+Every token keeps its span in the user's original text, so whatever the reader decides
+can quote the user's own words back. Numbers are read here once, in all the ways people
+write them ("2k", "1.5M", "12,000", "10 000", "1.500" in the European way, "two
+thousand", "half a million"); hedged quantities ("a few hundred", "thousands of") become a
+token of their own that is never a number. Slack markup and emoji codes are skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["word", "num", "sym", "hedge"]
+
+HEDGE = "somequantity"
+"""The norm of a hedged quantity: a word, never a number."""
+
+_TOKEN = re.compile(
+    r"(?P<skip><[@#!][^>\s]{1,80}>|<(?:https?|mailto):[^>\s]{1,300}>)"
+    r"|(?P<emoji>:[a-z0-9_+\-']{1,40}:)"
+    r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d.,])"
+    r"|\d+(?:[.,]\d+)?|\.\d+)(?:\s?(?P<mult>k|m|mm|mn|mln|bn|b)(?![a-z0-9]))?)"
+    r"|(?P<word>[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*)"
+    r"|(?P<sym>->|→|<=|>=|\.\.\.|[%$€£~+/<>=&#@?!,;:.()\[\]\"'*•\-–—×x\n])",
+    re.IGNORECASE,
+)
+_MULTIPLIER = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9}
+_THUMBS = {
+    ":+1:": "thumbs_up",
+    ":thumbsup:": "thumbs_up",
+    ":thumbs_up:": "thumbs_up",
+    ":-1:": "thumbs_down",
+    ":thumbsdown:": "thumbs_down",
+    ":thumbs_down:": "thumbs_down",
+}
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
+_SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "grand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "lakh": 1e5,
+    "crore": 1e7,
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "tys": 1e3,
+}
+_PERIODS = {
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "second",
+    "shift",
+    "quarter",
+    "fortnight",
+    "weekday",
+    "night",
+}
+_HEDGE_HEADS = {"few", "several", "couple", "handful", "bunch", "many", "some"}
+_HEDGE_PLURALS = {"hundreds", "thousands", "millions", "dozens", "tens"}
+SENTENCE_END = {".", "!", "?", ";", "•", "\n"}
+CLAUSE_END = {",", ":", "(", ")", "—", "–"} | SENTENCE_END
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "ca", "incl", "esp", "no", "eg", "ie"}
+MAX_SENTENCE_TOKENS = 80
+"""A run of text with no sentence break is read in pieces of this many tokens, so reading
+stays linear in the text whatever its shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str
+    """Lower-case word, a number in plain digits, a symbol, or :data:`HEDGE`."""
+    kind: Kind
+    start: int
+    end: int
+    value: float | None = None
+    """For a number: its value ("2k" -> 2000.0)."""
+    suffixed: bool = False
+    """For a number: written with a multiplier ("2k", "1.5M", "two thousand")."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or bullet, or clause after ';') of one turn."""
+
+    turn: int
+    tokens: tuple[Token, ...]
+    text: str = field(repr=False)
+    """The whole turn's original text (spans index it)."""
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def original(self) -> str:
+        return self.text[self.start : self.end]
+
+    def quote(self, first: int, last: int) -> tuple[int, int, str]:
+        """The user's words from token ``first`` to token ``last`` (inclusive)."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return start, end, self.text[start:end]
+
+
+def _number(text: str, mult: str | None) -> tuple[float, bool] | None:
+    raw = text
+    if mult:
+        raw = raw[: len(raw) - len(mult)].rstrip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) and not raw.startswith("0"):
+        raw = raw.replace(".", "")  # 1.500 tickets: the European thousands separator
+    elif re.fullmatch(r"\d+,\d{1,2}", raw):
+        raw = raw.replace(",", ".")  # 2,5: a decimal comma
+    raw = raw.replace(",", "").replace(" ", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    if mult:
+        value *= _MULTIPLIER[mult.lower()]
+    if value != value or value in (float("inf"), float("-inf")) or value > 1e15:
+        return None
+    return value, bool(mult)
+
+
+def _raw_tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind == "skip":
+            continue
+        if kind == "emoji":
+            thumbs = _THUMBS.get(m.group().lower())
+            if thumbs:
+                out.append(Token(thumbs, "word", start, end))
+            continue
+        if kind == "num":
+            parsed = _number(m.group("num"), m.group("mult"))
+            if parsed is None:
+                continue
+            value, suffixed = parsed
+            out.append(Token(_digits(value), "num", start, end, value, suffixed))
+        elif kind == "word":
+            out.append(Token(m.group().lower().replace("’", "'"), "word", start, end))
+        else:
+            sym = m.group()
+            if sym == "*" and out and out[-1].kind != "num":
+                continue  # markdown emphasis: "3k a *week*"
+            out.append(
+                Token({"→": "->", "–": "-", "—": "-", "×": "x"}.get(sym, sym), "sym", start, end)
+            )
+    return out
+
+
+def _digits(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _word_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A number written in words starting at ``tokens[i]``: (value, tokens used)."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    n = len(tokens)
+    while j < n:
+        t = tokens[j]
+        if (
+            t.kind == "sym"
+            and t.norm == "-"
+            and seen
+            and j + 1 < n
+            and tokens[j + 1].norm in _UNITS
+        ):
+            j += 1
+            continue
+        w = t.norm
+        if w in _UNITS and t.kind == "word":
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred" and seen:
+            current = (current or 1) * 100
+        elif w in _SCALES and w != "hundred" and seen:
+            total += (current or 1) * _SCALES[w]
+            current = 0.0
+        elif w == "and" and seen and j + 1 < n and tokens[j + 1].norm in (_UNITS | _TENS):
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    value = total + current
+    used = j - i
+    if used == 1 and tokens[i].norm in ("one", "zero"):
+        following = [t.norm for t in tokens[i + 1 : i + 5]]
+        counted = "each" in following[1:3] or any(
+            w in ("a", "per", "an", "every") and nxt in _PERIODS
+            for w, nxt in itertools.pairwise(following)
+        )
+        if not counted:
+            return None  # "the one that", "zero-shot": not quantities on their own
+    return value, used
+
+
+def _merge_numbers(tokens: list[Token]) -> list[Token]:
+    """Number words to numbers, "1.5 million" to 1500000, hedges to :data:`HEDGE`."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        w = t.norm
+        nxt = tokens[i + 1].norm if i + 1 < n else ""
+        nxt2 = tokens[i + 2].norm if i + 2 < n else ""
+        # hedges: "a few hundred", "several thousand", "hundreds of", "tens of thousands"
+        if w in _HEDGE_HEADS and (nxt in _SCALES or nxt == "dozen"):
+            first = out.pop() if out and out[-1].norm == "a" else t
+            out.append(Token(HEDGE, "hedge", first.start, tokens[i + 1].end))
+            i += 2
+            continue
+        if w in ("couple", "bunch", "handful") and nxt == "of" and nxt2 in _SCALES:
+            out.append(Token(HEDGE, "hedge", t.start, tokens[i + 2].end))
+            i += 3
+            continue
+        if w in _HEDGE_PLURALS and (nxt == "of" or nxt in _HEDGE_PLURALS):
+            end = i + 2 if nxt == "of" else i + 1
+            if nxt == "of" and nxt2 in _HEDGE_PLURALS:
+                end = i + 3
+            out.append(Token(HEDGE, "hedge", t.start, tokens[end - 1].end))
+            i = end
+            continue
+        # shares in words: "about half of them", "a third", "two thirds", "a quarter"
+        share = _share(tokens, i)
+        if share is not None:
+            value, used = share
+            last = tokens[i + used - 1]
+            out.append(Token(_digits(value), "num", t.start, last.end, value, True))
+            out.append(Token("%", "sym", last.end, last.end))
+            i += used
+            continue
+        if w in ("once", "twice") and nxt in ("a", "per", "an", "every") and nxt2 in _PERIODS:
+            out.append(_num_token(1.0 if w == "once" else 2.0, t, t))
+            i += 1
+            continue
+        # "half a million", "a dozen", "a hundred", "a thousand"
+        if w == "half" and nxt == "a" and nxt2 in _SCALES:
+            out.append(_num_token(_SCALES[nxt2] / 2, t, tokens[i + 2]))
+            i += 3
+            continue
+        if w == "a" and (nxt in _SCALES or nxt == "dozen") and nxt != "grand":
+            out.append(_num_token(12.0 if nxt == "dozen" else _SCALES[nxt], t, tokens[i + 1]))
+            i += 2
+            continue
+        if t.kind == "num" and t.value is not None:
+            value, j = t.value, i + 1
+            # "2 and a half thousand", "2.5 million", "3 dozen", "5 grand"
+            if nxt == "and" and nxt2 == "a" and i + 4 < n and tokens[i + 3].norm == "half":
+                scale = tokens[i + 4].norm
+                if scale in _SCALES:
+                    out.append(_num_token((value + 0.5) * _SCALES[scale], t, tokens[i + 4]))
+                    i += 5
+                    continue
+            if nxt in _SCALES and not t.suffixed:
+                value, j = value * _SCALES[nxt], i + 2
+            elif nxt == "dozen":
+                value, j = value * 12, i + 2
+            if j > i + 1:
+                out.append(_num_token(value, t, tokens[j - 1]))
+                i = j
+                continue
+            out.append(t)
+            i += 1
+            continue
+        if t.kind == "word":
+            half = i + 4 < n and tokens[i + 3].norm == "half" and tokens[i + 4].norm in _SCALES
+            if w in _UNITS and nxt in ("and", "-") and nxt2 == "a" and half:
+                value = (_UNITS[w] + 0.5) * _SCALES[tokens[i + 4].norm]
+                out.append(_num_token(value, t, tokens[i + 4]))
+                i += 5
+                continue
+            found = _word_number(tokens, i)
+            if found is not None:
+                value, used = found
+                out.append(_num_token(value, t, tokens[i + used - 1]))
+                i += used
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+_FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}
+_FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _share(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """ "half of them", "a third", "two thirds", "three quarters" -> (percent, tokens used)."""
+    w = tokens[i].norm
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+    if w == "half" and nxt in ("of", "the", "them", "are", "is", "get", "gets", "need", "still"):
+        return 50.0, 1
+    if w in _FRACTION_COUNT and nxt in _FRACTIONS and nxt != "half":
+        if nxt in ("quarter", "third", "fifth", "tenth") and w not in ("a", "one"):
+            return None
+        if after in _SCALES:
+            return None  # "a quarter million"
+        return _FRACTION_COUNT[w] * _FRACTIONS[nxt], 2
+    return None
+
+
+def _num_token(value: float, first: Token, last: Token) -> Token:
+    return Token(_digits(value), "num", first.start, last.end, value, True)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of ``text``, numbers read."""
+    return _merge_numbers(_raw_tokens(text))
+
+
+def _ends_sentence(tokens: list[Token], i: int, text: str) -> bool:
+    t = tokens[i]
+    if t.norm not in SENTENCE_END:
+        return False
+    if t.norm == "." and i > 0:
+        prev = tokens[i - 1]
+        if prev.norm in _ABBREVIATIONS or (prev.kind == "word" and len(prev.norm) == 1):
+            return False
+        after = text[t.end : t.end + 1]
+        return after == "" or after.isspace()
+    return True
+
+
+def split_sentences(text: str, turn: int = 0) -> tuple[Sentence, ...]:
+    """The turn's sentences: broken at . ! ? ; bullets and line ends."""
+    tokens = tokenize(text)
+    found: list[Sentence] = []
+    current: list[Token] = []
+    for i, t in enumerate(tokens):
+        if _ends_sentence(tokens, i, text):
+            if t.norm != "\n":
+                current.append(t)
+            if any(c.kind != "sym" for c in current):
+                found.append(Sentence(turn, tuple(current), text))
+            current = []
+            continue
+        if t.norm in ("-", "*") and (not current or text[: t.start].endswith("\n")):
+            continue  # a bullet marker
+        current.append(t)
+        if len(current) >= MAX_SENTENCE_TOKENS:
+            found.append(Sentence(turn, tuple(current), text))
+            current = []
+    if any(c.kind != "sym" for c in current):
+        found.append(Sentence(turn, tuple(current), text))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A sentence's tokens joined by spaces, for the number grammar's patterns, with the
+    way back from a character of it to the token it belongs to."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, tokens: tuple[Token, ...]) -> NormText:
+        starts, pos = [], 0
+        for t in tokens:
+            starts.append(pos)
+            pos += len(t.norm) + 1
+        return cls(" ".join(t.norm for t in tokens), tuple(starts))
+
+    def token_at(self, char: int) -> int:
+        """The index of the token that character ``char`` belongs to."""
+        return max(0, bisect_right(self.starts, char) - 1)

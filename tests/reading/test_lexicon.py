@@ -1,0 +1,39 @@
+"""The lexicon (vocabulary.yaml): every list and scope is found in its example sentences;
+a malformed file is reported with what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.paths import vocabulary_path
+from bot.reading.features import scopes
+from bot.reading.lexicon import LexiconError, build_lexicon, load_lexicon
+from bot.reading.tokens import split_sentences
+
+LEXICON = load_lexicon(vocabulary_path())
+
+
+@pytest.mark.parametrize("name", sorted(LEXICON.examples))
+def test_every_list_and_scope_is_found_in_its_examples(name: str) -> None:
+    examples = LEXICON.examples[name]
+    assert examples, f"{name} has no example sentence"
+    for example in examples:
+        sentence = split_sentences(example)[0]
+        found = {n for n, _, _ in LEXICON.matches(sentence.tokens)}
+        found |= set().union(*scopes(sentence.tokens, LEXICON))
+        assert name in found, f"{name!r} not found in {example!r}"
+
+
+def test_an_unknown_scope_is_named() -> None:
+    with pytest.raises(LexiconError, match="unknown scope 'maybe'"):
+        build_lexicon({"scopes": {"maybe": {"words": ["if"]}}})
+
+
+def test_an_unquoted_yes_or_no_is_explained() -> None:
+    with pytest.raises(LexiconError, match="quote yes, no"):
+        build_lexicon({"lists": {"answers": {"words": [False]}}})
+
+
+def test_a_motive_must_name_lists_that_exist() -> None:
+    with pytest.raises(LexiconError, match="unknown list 'nope'"):
+        build_lexicon({"lists": {"a": {"words": ["x"]}}, "motives": {"cost": ["nope"]}})

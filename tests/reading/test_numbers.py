@@ -1,0 +1,108 @@
+"""The number grammar: every way people write a quantity, and what it is per day."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.amount import Amount
+from bot.reading.mentions import mentions
+from bot.reading.tokens import HEDGE, split_sentences, tokenize
+
+
+def only(text: str):
+    found = mentions(split_sentences(text)[0])
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2k", 2000),
+        ("1.5M", 1_500_000),
+        ("12,000", 12_000),
+        ("10 000", 10_000),
+        ("1.500", 1_500),  # the European thousands separator
+        ("2,5k", 2_500),  # a decimal comma
+        ("two thousand", 2000),
+        ("thirty-five thousand two hundred", 35_200),
+        ("half a million", 500_000),
+        ("two and a half thousand", 2_500),
+        ("a dozen", 12),
+        ("5 grand", 5000),
+    ],
+)
+def test_numbers_are_read_however_they_are_written(text: str, value: float) -> None:
+    numbers = [t for t in tokenize(text) if t.kind == "num"]
+    assert [t.value for t in numbers] == [value]
+
+
+def test_hedged_quantities_are_never_numbers() -> None:
+    for text in ("a few hundred tickets", "thousands of emails", "several thousand rows"):
+        kinds = {t.kind for t in tokenize(text)}
+        assert "num" not in kinds and HEDGE in {t.norm for t in tokenize(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("we handle about 450 emails a day", 450),
+        ("~2k tickets/day", 2000),
+        ("1.5M requests per month", 50_000),
+        ("around 700 enquiries a week", 100),
+        ("730,000 claims per year", 2000),
+        ("roughly 3.5k lookups an hour", 84_000),
+        ("40 rps 24/7", 3_456_000),
+        ("about 3 chats a second over our 10-hour support day", 108_000),
+        ("~8 chats per minute during our 12 hour window", 5_760),
+        ("120 agents, each answers ~40 chats per day", 4_800),
+        ("25 analysts x 12 questions a day each", 300),
+        ("once a month", 1 / 30),
+        ("one summary a week", 1 / 7),
+    ],
+)
+def test_rates_are_normalised_to_a_day(text: str, per_day: float) -> None:
+    m = next(m for m in mentions(split_sentences(text)[0]) if m.per_day is not None)
+    assert m.per_day is not None and m.per_day.value == pytest.approx(per_day, rel=0.01)
+
+
+def test_a_length_of_time_is_not_a_rate() -> None:
+    assert all(m.per_day is None for m in mentions(split_sentences("we run 8 hours a day")[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("300-800 examples", Amount(low=300, high=800)),
+        ("between 100 and 200 questions", Amount(low=100, high=200)),
+        ("5-10k searches", Amount(low=5000, high=10_000)),
+        ("1.5-3k questions", Amount(low=1500, high=3000)),
+        ("500+ examples", Amount(low=500)),
+        ("at least 500 examples", Amount(low=500)),
+        ("over 10k requests", Amount(low=10_000, low_strict=True)),
+        ("fewer than 100 examples", Amount(low=0, high=100, high_strict=True)),
+        ("up to 50 examples", Amount(low=0, high=50)),
+    ],
+)
+def test_ranges_and_bounds_stay_ranges_and_bounds(text: str, amount: Amount) -> None:
+    assert only(text).amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("87%", 0.87), ("7 out of 10", 0.7), ("1 in 5 fail", 0.2), ("about a third of them", 1 / 3)],
+)
+def test_shares_are_read_as_fractions(text: str, share: float) -> None:
+    m = only(text)
+    assert m.percent and m.amount.value == pytest.approx(share, rel=0.01)
+
+
+def test_money_is_marked_as_money() -> None:
+    assert only("the bill is $60k a month").currency
+
+
+def test_every_token_keeps_its_place_in_the_original_text() -> None:
+    text = "hey :wave: <@U123> we get ~2k tickets/day"
+    for token in tokenize(text):
+        assert text[token.start : token.end].strip()
+    assert "<@U123>" not in " ".join(t.norm for t in tokenize(text))

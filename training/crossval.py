@@ -1,0 +1,138 @@
+"""How well the reader reads writers it was not trained on, case by case.
+
+    .venv/bin/python -m training.crossval [--folds 6] [--show-wrong N]
+
+The corpus is folded by writer: each writer's cases are read by models trained on the
+other writers only, so every figure is a first read of an unseen writer. Reports, over
+all cases: each fact's accuracy, how many facts were read *wrongly* (a value the text does
+not state; missing ones are counted apart), and the strategy and technique that
+ADVICE_POLICY.md gives for the facts read (data/check_cases.py's reference decision).
+This is the figure to improve; the frozen holdouts are scored once, by `advisor eval`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sklearn.model_selection import GroupKFold
+
+from bot.evaluation import fact_matches
+from bot.facts import FACT_NAMES
+from bot.reading.lexicon import load_lexicon
+from bot.reading.model import load_models_from
+from bot.reading.reader import Reader
+from bot.reading.thresholds import Thresholds
+from data.check_cases import decide
+from training.dataset import Case, build, load_cases
+from training.train import CORPUS, LEXICON, train
+
+SCORED = tuple(f for f in FACT_NAMES if f != "domain")
+
+
+def read_case(reader: Reader, case: Case) -> dict[str, Any]:
+    state = None
+    for text in case.turns:
+        state = reader.read_turn(text, state)
+    assert state is not None
+    facts = state.facts.model_dump(mode="json")
+    facts["_confidence"] = {k: e.confidence for k, e in state.evidence.items()}
+    facts["_quote"] = {k: e.quote for k, e in state.evidence.items()}
+    return facts
+
+
+def evaluate(
+    cases: Sequence[Case], folds: int, thresholds: Thresholds | None = None
+) -> list[tuple[Case, dict[str, Any]]]:
+    lexicon = load_lexicon(LEXICON)
+    thresholds = thresholds or lexicon.thresholds
+    groups = [c.writer for c in cases]
+    out: list[tuple[Case, dict[str, Any]]] = []
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(cases, groups=groups):
+        weights = train(build([cases[i] for i in train_idx], lexicon))
+        reader = Reader(lexicon, load_models_from(weights), thresholds)
+        out += [(cases[i], read_case(reader, cases[i])) for i in test_idx]
+    return out
+
+
+def report(results: Sequence[tuple[Case, dict[str, Any]]], show_wrong: int) -> None:
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    wrong_reads: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    stated = 0
+    strategy = technique = technique_total = 0
+    by_writer: dict[str, list[bool]] = defaultdict(list)
+    examples: list[str] = []
+    for case, facts in results:
+        for name in SCORED:
+            expected, got = case.expect.get(name), facts.get(name)
+            ok = fact_matches(expected, got)
+            total[name] += 1
+            right[name] += ok
+            stated += expected is not None
+            if not ok and got is not None:
+                wrong_reads[name] += 1
+                if len(examples) < show_wrong:
+                    examples.append(f"{case.id} {name}: expected {expected!r}, read {got!r}")
+            elif not ok:
+                missed[name] += 1
+        want = decide(case.expect)
+        got_decision = decide(facts)
+        strategy += want[0] == got_decision[0]
+        by_writer[case.writer].append(want[0] == got_decision[0])
+        if want[1] is not None:
+            technique_total += 1
+            technique += want[1] == got_decision[1]
+    n = len(results)
+    print(
+        f"cases {n}; strategy {strategy / n:.1%}; "
+        f"technique {technique / max(1, technique_total):.1%}"
+    )
+    print(
+        f"facts read wrongly {sum(wrong_reads.values())} of {stated} stated "
+        f"({sum(wrong_reads.values()) / max(1, stated):.1%}); missed {sum(missed.values())}"
+    )
+    for name in SCORED:
+        print(
+            f"  {name:20s} {right[name] / total[name]:6.1%}  wrong {wrong_reads[name]:3d}"
+            f"  missed {missed[name]:3d}"
+        )
+    print(
+        "strategy by writer: "
+        + ", ".join(f"{w} {sum(v) / len(v):.0%}" for w, v in sorted(by_writer.items()))
+    )
+    for line in examples:
+        print("  " + line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training.crossval")
+    parser.add_argument("--folds", type=int, default=6)
+    parser.add_argument("--show-wrong", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--accept", type=float, help="one threshold for every fact (default: vocabulary.yaml's)"
+    )
+    parser.add_argument("--dump", type=Path, help="write what was read of each case (JSON)")
+    args = parser.parse_args(argv)
+    cases = load_cases(sorted(args.corpus.glob("*.jsonl")))
+    chosen = (
+        load_lexicon(LEXICON).thresholds
+        if args.accept is None
+        else Thresholds(accept=args.accept, confirm=min(args.accept, Thresholds.confirm))
+    )
+    results = evaluate(cases, args.folds, chosen)
+    if args.dump:
+        args.dump.write_text(json.dumps([{"id": c.id, "read": f} for c, f in results]))
+    report(results, args.show_wrong)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
