@@ -16,18 +16,51 @@ from pathlib import Path
 from typing import Any
 
 FACTS = (
-    "task_type", "requests_per_day", "labeled_examples", "data_quality", "preference_data",
-    "specialized_domain", "domain", "needs_knowledge", "style_consistency",
-    "latency_sensitive", "prompting_exhausted", "baseline_quality", "target_quality",
+    "task_type",
+    "requests_per_day",
+    "labeled_examples",
+    "data_quality",
+    "preference_data",
+    "specialized_domain",
+    "domain",
+    "needs_knowledge",
+    "style_consistency",
+    "latency_sensitive",
+    "prompting_exhausted",
+    "baseline_quality",
+    "target_quality",
     "self_hosted",
 )
-TASKS = {"classification", "extraction", "generation", "summarization",
-         "question_answering", "conversation", "code", "translation", "other"}
-BOOLS = {"preference_data", "specialized_domain", "needs_knowledge", "style_consistency",
-         "latency_sensitive", "prompting_exhausted", "self_hosted"}
+TASKS = {
+    "classification",
+    "extraction",
+    "generation",
+    "summarization",
+    "question_answering",
+    "conversation",
+    "code",
+    "translation",
+    "other",
+}
+BOOLS = {
+    "preference_data",
+    "specialized_domain",
+    "needs_knowledge",
+    "style_consistency",
+    "latency_sensitive",
+    "prompting_exhausted",
+    "self_hosted",
+}
 NUMBERS = {"requests_per_day", "labeled_examples", "baseline_quality", "target_quality"}
-TRAP_KINDS = {"negated", "hypothetical", "past", "opinion", "irrelevant_number", "denied",
-              "quoted_request"}
+TRAP_KINDS = {
+    "negated",
+    "hypothetical",
+    "past",
+    "opinion",
+    "irrelevant_number",
+    "denied",
+    "quoted_request",
+}
 STRATEGIES = {"prompt_engineering", "rag", "fine_tuning", "rag+fine_tuning"}
 TECHNIQUES = {"dpo", "lora", "hosted_sft", None}
 MIN_EXAMPLES, TOO_FEW, HIGH_VOLUME = 500, 100, 10_000
@@ -46,12 +79,20 @@ def decide(f: dict[str, Any]) -> tuple[str, str | None]:
     baseline, target = f.get("baseline_quality"), f.get("target_quality")
     low_quality = f.get("data_quality") == "low"
     data_ok = examples is not None and examples >= MIN_EXAMPLES and not low_quality
-    drivers = sum([volume is not None and volume >= HIGH_VOLUME,
-                   f.get("specialized_domain") is True, f.get("style_consistency") is True,
-                   f.get("latency_sensitive") is True])
+    drivers = sum(
+        [
+            volume is not None and volume >= HIGH_VOLUME,
+            f.get("specialized_domain") is True,
+            f.get("style_consistency") is True,
+            f.get("latency_sensitive") is True,
+        ]
+    )
     exhausted = f.get("prompting_exhausted") is True or (
-        f.get("prompting_exhausted") is None and baseline is not None and target is not None
-        and baseline < target)
+        f.get("prompting_exhausted") is None
+        and baseline is not None
+        and target is not None
+        and baseline < target
+    )
     ft_case = data_ok and exhausted and drivers >= 1
     knowledge = f.get("needs_knowledge") is True
     if knowledge and ft_case:
@@ -98,8 +139,11 @@ def check_value(name: str, value: Any) -> str | None:
 def check_case(case: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     turns = case.get("turns")
-    if not isinstance(turns, list) or not turns or not all(isinstance(t, str) and t.strip()
-                                                           for t in turns):
+    if (
+        not isinstance(turns, list)
+        or not turns
+        or not all(isinstance(t, str) and t.strip() for t in turns)
+    ):
         return ["turns must be a non-empty list of non-empty strings"]
     text = "\n".join(turns)
     expect = case.get("expect")
@@ -145,13 +189,17 @@ def check_case(case: dict[str, Any]) -> list[str]:
     if case.get("strategy") not in STRATEGIES:
         problems.append(f"strategy {case.get('strategy')!r} is not one of {sorted(STRATEGIES)}")
     elif case.get("strategy") != strategy:
-        problems.append(f"strategy: the policy gives {strategy} for these facts, "
-                        f"the case says {case.get('strategy')}")
+        problems.append(
+            f"strategy: the policy gives {strategy} for these facts, "
+            f"the case says {case.get('strategy')}"
+        )
     if case.get("technique") not in TECHNIQUES:
         problems.append(f"technique {case.get('technique')!r}")
     elif case.get("technique") != technique:
-        problems.append(f"technique: the policy gives {technique} for these facts, "
-                        f"the case says {case.get('technique')}")
+        problems.append(
+            f"technique: the policy gives {technique} for these facts, "
+            f"the case says {case.get('technique')}"
+        )
     return problems
 
 

@@ -20,15 +20,25 @@ def request(port: int, head: str, body: bytes = b"", *, timeout: float = 10.0) -
     """Send ``head`` (request line and headers, ``\\r\\n``-separated, without the blank
     line) and ``body`` on a new connection; the status and the whole response."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(head.encode("latin-1") + b"\r\n\r\n" + body)
-        with suppress(OSError):
-            sock.shutdown(socket.SHUT_WR)
-        chunks = []
+        with suppress(OSError):  # the server may answer (413) and close before all is sent
+            sock.sendall(head.encode("latin-1") + b"\r\n\r\n" + body)
+        answer = b""
         with suppress(TimeoutError, ConnectionResetError):
-            while chunk := sock.recv(65536):
-                chunks.append(chunk)
-    answer = b"".join(chunks)
+            while not _complete(answer) and (chunk := sock.recv(65536)):
+                answer += chunk
     return status_of(answer), answer
+
+
+def _complete(answer: bytes) -> bool:
+    """True once a whole response (headers and ``Content-Length`` bytes of body) is in."""
+    head, sep, body = answer.partition(b"\r\n\r\n")
+    if not sep:
+        return False
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return len(body) >= int(value.strip() or 0)
+    return False
 
 
 def post_head(path: str, headers: dict[str, str]) -> str:

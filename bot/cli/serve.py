@@ -20,13 +20,15 @@ class SettingsProblem(click.ClickException):
 @click.command("serve")
 @click.option("--port", type=click.IntRange(1, 65535), default=3000, show_default=True)
 @click.option("--host", default="0.0.0.0", show_default=True, help="address to listen on")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--threads", type=click.IntRange(1, 256), default=8, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="worker processes  [default: one per CPU]",
+)
 @click.option("--socket-mode", is_flag=True, help="connect over Socket Mode (SLACK_APP_TOKEN)")
 @click.option("--no-digests", is_flag=True, help="do not post channel digests from this server")
-def serve(
-    port: int, host: str, workers: int, threads: int, socket_mode: bool, no_digests: bool
-) -> None:
+def serve(port: int, host: str, workers: int | None, socket_mode: bool, no_digests: bool) -> None:
     """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
     try:
         settings = load_settings()
@@ -45,9 +47,7 @@ def serve(
     from bot.server import GunicornServer
 
     hooks = {} if no_digests else gunicorn_hooks(settings)  # the digest job, in the master
-    GunicornServer(
-        settings, host=host, port=port, workers=workers, threads=threads, hooks=hooks
-    ).run()
+    GunicornServer(settings, host=host, port=port, workers=workers, hooks=hooks).run()
 
 
 def _check_slack_accepts(settings: Settings) -> None:

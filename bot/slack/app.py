@@ -29,12 +29,15 @@ slash command waits for a thread past Slack's 3 seconds."""
 def create_app(
     settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
 ) -> App:
-    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool."""
+    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool.
+
+    Over HTTP it only ever sees requests the gateway verified (bot/gateway/asgi.py)."""
     client = client or make_client(settings)
     app = App(
         name="advisor",
         client=client,
         signing_secret=settings.slack_signing_secret,
+        request_verification_enabled=False,  # done on the raw bytes by bot/gateway first
         process_before_response=False,
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )

@@ -48,7 +48,9 @@ def test_a_malformed_timestamp_is_refused_with_401_and_posts_nothing(
 ) -> None:
     for stamp in ("abc", "1e3", "", "12.5", "-1", "0x10", " 1"):
         headers = {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": "v0=00"}
-        answer = slack.post(_thread_event(channel), "application/json", headers=headers, signed=False)
+        answer = slack.post(
+            _thread_event(channel), "application/json", headers=headers, signed=False
+        )
         assert answer.status == 401, (stamp, answer)
     _wait_quiet(fake)
     assert [c for c in fake.calls if c.args.get("channel") == channel] == []

@@ -25,3 +25,7 @@ def register(app: App, conversations: Conversations) -> None:
     app.event(_ANYTHING)(ignore)
     app.action(_ANYTHING)(ignore)
     app.command(_ANYTHING)(ignore)
+    # Bolt logs a request no listener takes with its whole body: take every other kind too.
+    app.view(_ANYTHING)(ignore)
+    app.shortcut(_ANYTHING)(ignore)
+    app.options(_ANYTHING)(ignore)
