@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from bot.errors import AdvisorError
-from bot.settings import ConfigurationError, Settings, load_settings
+from bot.settings import ConfigurationError, Settings, database_problem, load_settings
 
 
 class SettingsProblem(click.ClickException):
@@ -28,7 +28,20 @@ class SettingsProblem(click.ClickException):
 )
 @click.option("--socket-mode", is_flag=True, help="connect over Socket Mode (SLACK_APP_TOKEN)")
 @click.option("--no-digests", is_flag=True, help="do not post channel digests from this server")
-def serve(port: int, host: str, workers: int | None, socket_mode: bool, no_digests: bool) -> None:
+@click.option(
+    "--skip-migrations",
+    is_flag=True,
+    help="do not upgrade the database schema at start-up (`advisor db upgrade` did); "
+    "refuse to start if it is behind",
+)
+def serve(
+    port: int,
+    host: str,
+    workers: int | None,
+    socket_mode: bool,
+    no_digests: bool,
+    skip_migrations: bool,
+) -> None:
     """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
     try:
         settings = load_settings()
@@ -38,6 +51,7 @@ def serve(port: int, host: str, workers: int | None, socket_mode: bool, no_diges
                 "with the connections:write scope"
             )
         _check_slack_accepts(settings)
+        _prepare_database(settings, upgrade=not skip_migrations)
     except AdvisorError as err:
         raise SettingsProblem(str(err)) from None
     if socket_mode:
@@ -48,6 +62,30 @@ def serve(port: int, host: str, workers: int | None, socket_mode: bool, no_diges
 
     hooks = {} if no_digests else gunicorn_hooks(settings)  # the digest job, in the master
     GunicornServer(settings, host=host, port=port, workers=workers, hooks=hooks).run()
+
+
+def _prepare_database(settings: Settings, *, upgrade: bool) -> None:
+    """Upgrade the schema (under a lock: instances started together make it once), or
+    check it is current; before any worker is forked."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.store.engine import make_engine
+    from bot.store.migrate import require_current
+    from bot.store.migrate import upgrade as run_upgrade
+
+    try:
+        engine = make_engine(settings.database_url)
+    except (SQLAlchemyError, ValueError) as err:
+        raise ConfigurationError(f"DATABASE_URL cannot be used: {database_problem(err)}") from None
+    try:
+        if upgrade:
+            run_upgrade(engine)
+        else:
+            require_current(engine)
+    except SQLAlchemyError as err:
+        raise ConfigurationError(f"DATABASE_URL cannot be used: {database_problem(err)}") from None
+    finally:
+        engine.dispose()
 
 
 def _check_slack_accepts(settings: Settings) -> None:

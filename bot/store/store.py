@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from bot.store import schema
 from bot.store.claims import Claims
@@ -36,14 +36,11 @@ class Store(History, Claims):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._marks = itertools.count(1)
-        try:
-            schema.metadata.create_all(engine)
-        except DBAPIError:  # another worker created the tables at the same moment
-            schema.metadata.create_all(engine)
 
     @classmethod
     def open(cls, url: str) -> Store:
-        """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``)."""
+        """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``), whose
+        schema :mod:`bot.store.migrate` made."""
         return cls(make_engine(url))
 
     def close(self) -> None:
