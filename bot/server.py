@@ -59,12 +59,12 @@ def build_gateway(
 def asgi_app() -> Gateway:
     """For ``uvicorn --factory bot.server:asgi_app`` or
     ``gunicorn -k bot.server.AdvisorWorker 'bot.server:asgi_app()'``."""
-    from bot.store.engine import make_engine
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import upgrade
 
     logs.configure()
     settings = load_settings()
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
     upgrade(engine)  # under a lock: every worker may try, one makes the schema
     engine.dispose()
     return build_gateway(settings)

@@ -27,12 +27,12 @@ def db() -> None:
 @db.command("upgrade")
 def upgrade() -> None:
     """Bring the schema of DATABASE_URL to this version's newest revision (idempotent)."""
-    from bot.store.engine import make_engine
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import upgrade as run_upgrade
 
     try:
         settings = load_database_settings()
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
         before, after = run_upgrade(engine)
     except AdvisorError as err:
         raise DatabaseProblem(str(err)) from None
@@ -47,13 +47,13 @@ def upgrade() -> None:
 @db.command("current")
 def current() -> None:
     """Print the schema revision of DATABASE_URL and the one this version needs."""
-    from bot.store.engine import make_engine
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import current as revision
     from bot.store.migrate import head
 
     try:
         settings = load_database_settings()
-        found = revision(make_engine(settings.database_url))
+        found = revision(make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS))
     except AdvisorError as err:
         raise DatabaseProblem(str(err)) from None
     except Exception as err:

@@ -69,12 +69,12 @@ def _prepare_database(settings: Settings, *, upgrade: bool) -> None:
     check it is current; before any worker is forked."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.store.engine import make_engine
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import require_current
     from bot.store.migrate import upgrade as run_upgrade
 
     try:
-        engine = make_engine(settings.database_url)
+        engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
     except (SQLAlchemyError, ValueError) as err:
         raise ConfigurationError(f"DATABASE_URL cannot be used: {database_problem(err)}") from None
     try:

@@ -9,6 +9,8 @@ from bot.settings import Settings
 from bot.slack.app import create_app
 from bot.slack.conversation import AdvisorLike
 from bot.store import Store
+from bot.store.engine import REQUEST_TIMEOUT_SECONDS
+from bot.store.seen import SeenRequests
 
 
 class SlackService:
@@ -16,7 +18,8 @@ class SlackService:
 
     def __init__(self, settings: Settings, make_advisor: Callable[[], AdvisorLike]) -> None:
         self.settings = settings
-        self.store = Store.open(settings.database_url)
+        self.store = Store.open(settings.database_url, timeout=REQUEST_TIMEOUT_SECONDS)
+        self.seen = SeenRequests(self.store.engine)
         self.app = create_app(settings, self.store, make_advisor())
 
     def gateway(self) -> Gateway:
@@ -24,5 +27,6 @@ class SlackService:
             signing_secret=self.settings.slack_signing_secret,
             dispatch=self.app.dispatch,
             health=self.store.ping,
+            first_sighting=self.seen.first_sighting,
             on_stop=self.store.close,
         )

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store import schema
 from bot.store.claims import Claims
-from bot.store.engine import make_engine
+from bot.store.engine import BACKGROUND_TIMEOUT_SECONDS, make_engine
 from bot.store.history import History
 from bot.store.records import Consultation, Turn
 
@@ -38,10 +38,10 @@ class Store(History, Claims):
         self._marks = itertools.count(1)
 
     @classmethod
-    def open(cls, url: str) -> Store:
+    def open(cls, url: str, *, timeout: float = BACKGROUND_TIMEOUT_SECONDS) -> Store:
         """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``), whose
         schema :mod:`bot.store.migrate` made."""
-        return cls(make_engine(url))
+        return cls(make_engine(url, timeout=timeout))
 
     def close(self) -> None:
         self.engine.dispose()
