@@ -9,8 +9,10 @@ requests that passed every check below, in this order:
    refused before a byte of the body is read;
 2. the body must arrive within :data:`BODY_SECONDS` (408);
 3. the Slack signature is checked on the raw bytes (401; a malformed timestamp too);
-4. a signature already seen within five minutes is a replay (401);
-5. the body is parsed (400 if it is not what it claims), and Bolt gets it as JSON.
+4. the body is parsed (400 if it is not what it claims);
+5. a command or click whose signature was already seen is a replay (401); an event is
+   exempt, as Slack re-delivers events and the app handles each ``event_id`` once;
+6. Bolt gets the parsed body, as JSON.
 """
 
 from __future__ import annotations
@@ -122,8 +124,9 @@ class Gateway:
                 headers.get("x-slack-signature"),
                 self.clock(),
             )
-            await self._refuse_replay(headers["x-slack-signature"])
             parsed = forms.parse(body, headers.get("content-type", ""))
+            if "event_id" not in parsed:  # events are deduplicated by their id instead
+                await self._refuse_replay(headers["x-slack-signature"])
         except Unverified as err:
             log.warning("refused a request: %s", err.reason)
             await _answer(send, 401, b"invalid request signature")
