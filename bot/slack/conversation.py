@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
-from bot.slack import blocks, wording
+from bot.slack import blocks, clicks, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.mrkdwn import escape, one_line
@@ -100,6 +100,18 @@ class Conversations:
         return self.store.add_turn(
             consultation_id, user_id=user_id, text=text, source_id=source_id, about=about
         )
+
+    def show_answered(self, channel_id: str, ts: str) -> None:
+        """Rebuild a questions message from what was stored, its clicked questions shown as
+        answered (logged, not raised, if Slack refuses)."""
+        message = self.store.message_at(channel_id, ts)
+        if message is None or message.consultation_id is None:
+            return
+        text, rebuilt_blocks = clicks.rebuilt(message, self.store.turns(message.consultation_id))
+        try:
+            self.poster.update(channel=channel_id, ts=ts, text=text, blocks=rebuilt_blocks)
+        except SlackApiError as err:
+            log.warning("could not mark the answered question: %s", slack_error(err))
 
     def answer(self, consultation_id: str, turn_id: int = 0) -> None:
         """Post what the consultation needs next, once every turn up to ``turn_id`` counts.

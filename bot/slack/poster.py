@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from slack_sdk import WebClient
@@ -15,6 +16,8 @@ from bot.store import PostedMessage, Store
 log = logging.getLogger(__name__)
 
 NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+KEEP_CONTENT = frozenset({"questions"})
+"""Kinds of message whose text and blocks are stored: a click rebuilds them from there."""
 
 
 def slack_error(err: SlackApiError) -> str:
@@ -51,6 +54,9 @@ class Poster:
             unfurl_media=False,
         )
         ts = str(answer["ts"])
+        content = None
+        if kind in KEEP_CONTENT:
+            content = json.dumps({"text": message.text, "blocks": message.block_dicts()})
         self.store.record_message(
             PostedMessage(
                 channel_id=channel,
@@ -59,6 +65,7 @@ class Poster:
                 kind=kind,
                 consultation_id=consultation_id,
                 event_type=metadata.event_type if metadata else None,
+                content_json=content,
             )
         )
         if message.snippet is not None:

@@ -57,3 +57,5 @@ class PostedMessage:
     kind: str
     consultation_id: str | None = None
     event_type: str | None = None
+    content_json: str | None = None
+    """``{"text": ..., "blocks": [...]}`` as posted, for questions (rebuilt on a click)."""

@@ -110,7 +110,7 @@ messages = Table(
     Column("kind", String(32), nullable=False),
     Column("event_type", String(64)),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("blocks_json", Text, doc="the blocks as posted (questions, to rebuild on a click)"),
+    Column("content_json", Text, doc="text and blocks as posted (questions: rebuilt on a click)"),
     Index("ix_messages_channel_ts", "channel_id", "ts"),
 )
 

@@ -23,7 +23,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("state_version", sa.Integer))
         batch.add_column(sa.Column("state_turns", sa.Integer, nullable=False, server_default="0"))
     with op.batch_alter_table("messages") as batch:
-        batch.add_column(sa.Column("blocks_json", sa.Text))
+        batch.add_column(sa.Column("content_json", sa.Text))
     op.create_index("ix_messages_channel_ts", "messages", ["channel_id", "ts"])
     op.create_table(
         "seen_requests",
@@ -45,7 +45,7 @@ def downgrade() -> None:
     op.drop_table("seen_requests")
     op.drop_index("ix_messages_channel_ts", table_name="messages")
     with op.batch_alter_table("messages") as batch:
-        batch.drop_column("blocks_json")
+        batch.drop_column("content_json")
     with op.batch_alter_table("consultations") as batch:
         batch.drop_column("state_turns")
         batch.drop_column("state_version")
