@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
 from uvicorn_worker import UvicornWorker
@@ -24,7 +24,9 @@ from uvicorn_worker import UvicornWorker
 from bot import logs
 from bot.gateway.asgi import EVENTS_PATH, HEALTH_PATH, Gateway
 from bot.settings import Settings, load_settings
-from bot.slack.conversation import AdvisorLike
+
+if TYPE_CHECKING:
+    from bot.advisor import Advisor
 
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "AdvisorWorker", "GunicornServer", "asgi_app"]
 
@@ -41,19 +43,17 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_advisor() -> AdvisorLike:
+def default_advisor() -> Advisor:
     from bot.advisor import Advisor
 
     return Advisor()
 
 
-def build_gateway(
-    settings: Settings, make_advisor: Callable[[], AdvisorLike] = default_advisor
-) -> Gateway:
+def build_gateway(settings: Settings) -> Gateway:
     """The advisor behind the gateway: Bolt app, store and answering, for one worker."""
     from bot.slack.service import SlackService
 
-    return SlackService(settings, make_advisor).gateway()
+    return SlackService(settings).gateway()
 
 
 def asgi_app() -> Gateway:

@@ -113,10 +113,16 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     from bot.digest.scheduler import DigestRunner, DigestScheduler
     from bot.server import default_advisor
     from bot.slack.app import create_app
+    from bot.slack.client import make_client
+    from bot.slack.conversation import Conversations
+    from bot.slack.jobs import ThreadJobs
+    from bot.slack.poster import Poster
     from bot.store import Store
 
     store = Store.open(settings.database_url)
-    app = create_app(settings, store, default_advisor())
+    client = make_client(settings)
+    jobs = ThreadJobs(Conversations(store, default_advisor(), Poster(client, store)))
+    app = create_app(settings, store, jobs, client)
     if digests:
         DigestScheduler(DigestRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None

@@ -55,12 +55,19 @@ class Refusal(Exception):
         self.reason = reason
 
 
+class Busy(Exception):
+    """The database did not take the signature: answer at once, do nothing."""
+
+
 class Gateway:
     """The ASGI app: checks a request, then hands it to ``dispatch`` (Bolt) on a thread.
 
     ``health`` proves the app can serve (a database write); ``first_sighting(signature)``
-    records a signature and says whether it is new; ``on_start``/``on_stop`` run at the
-    ASGI lifespan's start and end (in the worker, after gunicorn forked it)."""
+    records a signature and says whether it is new (when it cannot, the database is not
+    taking writes: the request is answered 200 with ``busy_answer``, which Slack shows the
+    user of a slash command, rather than left to miss Slack's 3 seconds);
+    ``on_start``/``on_stop`` run at the ASGI lifespan's start and end (in the worker,
+    after gunicorn forked it)."""
 
     def __init__(
         self,
@@ -69,8 +76,9 @@ class Gateway:
         dispatch: Callable[[BoltRequest], BoltResponse],
         health: Callable[[], bool],
         first_sighting: Callable[[str], bool] | None = None,
-        on_start: Callable[[], None] | None = None,
-        on_stop: Callable[[], None] | None = None,
+        busy_answer: str = "",
+        on_start: Callable[[], object] | None = None,
+        on_stop: Callable[[], object] | None = None,
         threads: int = DISPATCH_THREADS,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -78,6 +86,7 @@ class Gateway:
         self.dispatch = dispatch
         self.health = health
         self.first_sighting = first_sighting
+        self.busy_answer = busy_answer
         self.on_start = on_start
         self.on_stop = on_stop
         self.clock = clock
@@ -139,6 +148,10 @@ class Gateway:
             log.warning("refused a signed request: %s", err)
             await _answer(send, 400, b"malformed body")
             return
+        except Busy as err:
+            log.warning("could not check a request for replay: %s", err)
+            await _answer(send, 200, self.busy_answer.encode())
+            return
         request = BoltRequest(
             body=json.dumps(parsed),
             query=scope.get("query_string", b"").decode("latin-1"),
@@ -162,7 +175,11 @@ class Gateway:
         if self.first_sighting is None:
             return
         loop = asyncio.get_running_loop()
-        if not await loop.run_in_executor(self.pool, self.first_sighting, signature):
+        try:
+            new = await loop.run_in_executor(self.pool, self.first_sighting, signature)
+        except Exception as err:
+            raise Busy(type(err).__name__) from None
+        if not new:
             raise Refusal(401, "replayed request")
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:

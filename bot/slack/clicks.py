@@ -10,6 +10,7 @@ its stored text and blocks, never from the blocks in the click.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from bot.slack.mrkdwn import escape
 from bot.store import Consultation, PostedMessage, Store, Turn
 
 SOURCE_PREFIX = "click"
+RECORD_WAIT_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def read_click(store: Store, body: dict[str, Any], action: dict[str, Any]) -> Cl
     block_id, value = str(action.get("block_id") or ""), action.get("value")
     if not (channel and message_ts and user and isinstance(value, str)):
         return None
-    posted = store.message_at(channel, message_ts)
+    posted = _posted(store, channel, message_ts)
     if posted is None or posted.kind != "questions" or not posted.consultation_id:
         return None
     consultation = store.get(posted.consultation_id)
@@ -73,6 +75,16 @@ def read_click(store: Store, body: dict[str, Any], action: dict[str, Any]) -> Cl
         fact=str(chosen["f"]) if chosen.get("f") else None,
         user_id=user,
     )
+
+
+def _posted(store: Store, channel: str, ts: str) -> PostedMessage | None:
+    """The message, waiting :data:`RECORD_WAIT_SECONDS` at most for it to be recorded:
+    the answering process records it just after Slack took it, so a click that comes at
+    once may be a moment ahead of it."""
+    deadline = time.monotonic() + RECORD_WAIT_SECONDS
+    while (found := store.message_at(channel, ts)) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
 
 
 def rebuilt(message: PostedMessage, turns: Iterable[Turn]) -> tuple[str, list[dict[str, Any]]]:

@@ -13,6 +13,10 @@ import uuid
 
 from bot.store.store import Store
 
+LEASE_SECONDS = 20.0
+"""How long an answer may hold a consultation without renewing (it renews before each
+post); a holder that vanished is replaced after this."""
+
 _HOST = socket.gethostname()
 _held: set[str] = set()
 _held_lock = threading.Lock()
@@ -53,6 +57,11 @@ def try_acquire(store: Store, consultation_id: str, seconds: float) -> str | Non
     with _held_lock:
         _held.add(owner)
     return owner
+
+
+def renew(store: Store, consultation_id: str, owner: str, seconds: float = LEASE_SECONDS) -> bool:
+    """Keep the lease for ``seconds`` more; False if another owner took it meanwhile."""
+    return store.renew(consultation_id, owner, seconds)
 
 
 def release(store: Store, consultation_id: str, owner: str) -> None:

@@ -4,6 +4,7 @@ and the ids of Slack events already handled. Safe to share across threads and pr
 from __future__ import annotations
 
 import itertools
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, t
 from sqlalchemy.exc import IntegrityError
 
 from bot.store import schema
+from bot.store.backlog import Backlog
 from bot.store.claims import Claims
 from bot.store.engine import BACKGROUND_TIMEOUT_SECONDS, make_engine
 from bot.store.history import History
@@ -30,7 +32,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(History, Claims):
+class Store(History, Claims, Backlog):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
@@ -54,6 +56,18 @@ class Store(History, Claims):
         except Exception:
             return False
         return True
+
+    def prove_write(self) -> bool:
+        """True when the database takes a write now (the health check's row)."""
+        table = schema.health_checks
+        try:
+            with self.engine.begin() as conn:
+                done = conn.execute(
+                    update(table).where(table.c.id == 1).values(checked_at=time.time())
+                ).rowcount
+        except Exception:
+            return False
+        return done == 1
 
     # --- events -------------------------------------------------------------------------
 
@@ -93,9 +107,11 @@ class Store(History, Claims):
         origin: str,
         thread_ts: str | None = None,
         root_ts: str | None = None,
+        opening: bool = False,
     ) -> Consultation | None:
-        """A new consultation, ``pending`` until it has a thread; None if one already lives
-        in that thread. ``root_ts``: the message it started from."""
+        """A new consultation, ``pending`` until it has a thread (``opening`` at once when
+        its root message is about to be posted); None if one already lives in that
+        thread. ``root_ts``: the message it started from."""
         now = _now()
         row = {
             "id": str(uuid.uuid4()),
@@ -106,7 +122,7 @@ class Store(History, Claims):
             "thread_ts": thread_ts,
             "root_ts": root_ts,
             "description": description,
-            "status": "asking" if thread_ts else "pending",
+            "status": "asking" if thread_ts else "opening" if opening else "pending",
             "question_rounds": 0,
             "answered_through": 0,
             "created_at": now,
@@ -170,27 +186,39 @@ class Store(History, Claims):
         self,
         consultation_id: str,
         *,
+        owner: str,
         state_json: str,
+        state_version: int,
+        state_turns: int,
         status: str,
         answered_through: int,
         question_rounds: int,
-    ) -> None:
-        """The state computed from every turn up to ``answered_through``."""
-        self._update(
+    ) -> bool:
+        """The state folded from the description and ``state_turns`` turns, every one up
+        to ``answered_through``; saved only while ``owner`` holds the lease (False if not)."""
+        return self._update(
             consultation_id,
+            owner=owner,
             state_json=state_json,
+            state_version=state_version,
+            state_turns=state_turns,
             status=status,
             answered_through=answered_through,
             question_rounds=question_rounds,
         )
 
-    def _update(self, consultation_id: str, **values: Any) -> None:
+    def skip_through(self, consultation_id: str, *, owner: str, turn_id: int) -> bool:
+        """Count the turns up to ``turn_id`` as handled without a saved state for them (an
+        answer that failed): the next answer rebuilds the state from every turn."""
+        return self._update(consultation_id, owner=owner, answered_through=turn_id)
+
+    def _update(self, consultation_id: str, *, owner: str | None = None, **values: Any) -> bool:
+        c = schema.consultations.c
+        query = update(schema.consultations).where(c.id == consultation_id)
+        if owner is not None:
+            query = query.where(c.lock_owner == owner)
         with self.engine.begin() as conn:
-            conn.execute(
-                update(schema.consultations)
-                .where(schema.consultations.c.id == consultation_id)
-                .values(updated_at=_now(), **values)
-            )
+            return conn.execute(query.values(updated_at=_now(), **values)).rowcount == 1
 
     # --- turns --------------------------------------------------------------------------
 
@@ -233,6 +261,30 @@ class Store(History, Claims):
                 Turn(**{**r, "created_at": _aware(r["created_at"])})
                 for r in conn.execute(query).mappings()
             ]
+
+    def turns_after(self, consultation_id: str, turn_id: int) -> list[Turn]:
+        """The replies stored after ``turn_id``, in order."""
+        t = schema.turns.c
+        query = (
+            select(schema.turns)
+            .where(t.consultation_id == consultation_id, t.id > turn_id)
+            .order_by(t.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                for r in conn.execute(query).mappings()
+            ]
+
+    def turn_totals(self, consultation_id: str, through: int) -> tuple[int, int]:
+        """How many replies up to ``through``, and their characters."""
+        t = schema.turns.c
+        query = select(func.count(t.id), func.coalesce(func.sum(func.length(t.text)), 0)).where(
+            t.consultation_id == consultation_id, t.id <= through
+        )
+        with self.engine.connect() as conn:
+            count, chars = conn.execute(query).one()
+        return int(count), int(chars)
 
     def last_turn_id(self, consultation_id: str) -> int:
         t = schema.turns.c

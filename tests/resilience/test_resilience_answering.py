@@ -134,8 +134,10 @@ def test_a_reply_continues_from_the_saved_state_rather_than_rereading_every_turn
     slack = SlackRequests(server.base_url, SIGNING_SECRET)
     thread_ts, _ = start(fake, slack, "CSTATE", TICKETS)
     store = open_store(_database(tmp_path))
-    found = store.find_by_thread("CSTATE", thread_ts)
-    assert found is not None and found.state_json is not None
+    deadline = time.monotonic() + 15
+    while (found := store.find_by_thread("CSTATE", thread_ts)) is None or not found.state_json:
+        assert time.monotonic() < deadline, "the first answer's state was never saved"
+        time.sleep(0.05)
     # A fact no turn says, put in the saved state: only a continuation can know it.
     tampered = found.state_json.replace('"labeled_examples":null', '"labeled_examples":4321')
     assert tampered != found.state_json
@@ -154,11 +156,18 @@ def test_a_saved_state_that_cannot_be_loaded_is_rebuilt_from_the_turns(
     thread_ts, _ = start(fake, slack, "CREPLAY", TICKETS)
     slack.message("about 5k a day", channel="CREPLAY", thread_ts=thread_ts)
     in_thread(fake, "CREPLAY", thread_ts, 2)
+    _quiet(fake, 1.0)  # its state saved
     _saved_state(tmp_path, thread_ts, "CREPLAY", state_json='{"a state": "from a future version"}')
     slack.message("skip", channel="CREPLAY", thread_ts=thread_ts)
     advice = in_thread(fake, "CREPLAY", thread_ts, 3)[-1]
     assert event_type(advice) == "advisor_recommendation"
-    assert payload(advice)["facts"]["requests_per_day"] == 5000
+    assert payload(advice)["facts"].get("requests_per_day") == 5000
+    _quiet(fake, 1.0)
+    _saved_state(tmp_path, thread_ts, "CREPLAY", state_version=99)  # another version's
+    slack.message("we actually have 3k examples", channel="CREPLAY", thread_ts=thread_ts)
+    updated = in_thread(fake, "CREPLAY", thread_ts, 4)[-1]
+    assert payload(updated)["facts"].get("requests_per_day") == 5000
+    assert payload(updated)["facts"].get("labeled_examples") == 3000
 
 
 def _limit_notices(fake: IndexedFakeSlack, channel: str) -> int:
