@@ -90,7 +90,7 @@ class SlackRequests:
             "api_app_id": "A1",
             "is_enterprise_install": "false",
             "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{int(time.time())}.{uuid.uuid4().int % 10**12}",  # new each time
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
 

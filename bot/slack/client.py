@@ -2,9 +2,10 @@
 Retry-After), server errors (500, 503) and dropped connections.
 
 Every post is made under a consultation's lease (bot/store/lease.py), renewed just before
-it; so the sleeps one post may spend on Retry-After are capped to add up to half a lease at
-most: a post never outlives the lease it was started under. Slack may then refuse a retry
-made early, which counts as a failed post (the user gets the apology), not a stale one.
+it; so the sleeps one post may spend between retries (Retry-After, back-off) are capped to
+add up to half a lease at most: a post never outlives the lease it was started under.
+Slack may then refuse a retry made early, which counts as a failed post (the user gets the
+apology), not a stale one.
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ class CappedRateLimitRetryHandler(RateLimitErrorRetryHandler):
         state.increment_current_attempt()
 
 
+class CappedBackoff(BackoffRetryIntervalCalculator):
+    """Exponential back-off (with jitter) whose every sleep is at most ``max_sleep``."""
+
+    def __init__(self, backoff_factor: float, max_sleep: float) -> None:
+        super().__init__(backoff_factor=backoff_factor)
+        self.max_sleep = max_sleep
+
+    def calculate_sleep_duration(self, current_attempt: int) -> float:
+        return min(super().calculate_sleep_duration(current_attempt), self.max_sleep)
+
+
 def max_retry_sleep(retry_count: int) -> float:
     """Per retry, so that all of one post's Retry-After sleeps fit in half a lease."""
     return LEASE_SECONDS / (2 * max(1, retry_count))
@@ -66,8 +78,8 @@ def max_retry_sleep(retry_count: int) -> float:
 
 def make_client(settings: Settings) -> WebClient:
     """A WebClient with retry handlers, ``SLACK_RETRY_COUNT`` retries each."""
-    backoff = BackoffRetryIntervalCalculator(backoff_factor=settings.slack_retry_backoff)
     count = settings.slack_retry_count
+    backoff = CappedBackoff(settings.slack_retry_backoff, max_retry_sleep(count))
     return WebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,

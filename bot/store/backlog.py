@@ -20,8 +20,9 @@ class Backlog:
     engine: Engine
 
     def unanswered(self, *, since: datetime, limit: int = 200) -> list[str]:
-        """Consultations touched since ``since`` with a thread and turns no answer covered,
-        free of any live lease (at start-up: jobs a stopped process never ran)."""
+        """Consultations with a thread, free of any live lease, and either turns stored
+        since ``since`` that no answer covered, or started since then and never answered
+        (at start-up: jobs a stopped process never ran)."""
         c, t = schema.consultations.c, schema.turns.c
         newer_turn = exists().where(t.consultation_id == c.id, t.id > c.answered_through)
         query = (
@@ -29,9 +30,11 @@ class Backlog:
             .where(
                 c.status.in_(("asking", "advised")),
                 c.thread_ts.is_not(None),
-                or_(c.state_json.is_(None), newer_turn),
+                or_(
+                    and_(newer_turn, c.updated_at > since),
+                    and_(c.state_json.is_(None), c.status == "asking", c.created_at > since),
+                ),
                 or_(c.lock_owner.is_(None), c.lock_until < time.time()),
-                c.updated_at > since,
             )
             .order_by(c.updated_at)
             .limit(limit)

@@ -74,6 +74,7 @@ def test_a_locked_database_loses_nothing_silently_and_says_saved_only_when_it_wa
     server = start_server()
     slack = SlackRequests(server.base_url, SIGNING_SECRET)
     thread_ts, _ = start(fake, slack, "CLOCK", TICKETS)
+    _quiet(fake, 1.0)  # the first answer saved its state
     marker = "LOCKED-DESCRIPTION-MARKER"
     lock = sqlite3.connect(tmp_path / "advisor.db", timeout=30, isolation_level=None)
     lock.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
