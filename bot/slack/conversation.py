@@ -70,10 +70,7 @@ class Conversations:
             if found is None or found.status != "opening" or found.thread_ts:
                 return
             opened = self._post_root(found, owner)
-        except Exception:
-            self.store.unclaim(consultation_id)
-            raise
-        finally:
+        finally:  # on an error it stays ``opening``: the sweeper tries again
             lease.release(self.store, consultation_id, owner)
         if opened:
             self.answer(consultation_id)
@@ -105,10 +102,10 @@ class Conversations:
         """Post what the consultation needs once every stored turn (``turn_id`` at least)
         counts; nothing if another answer holds it (that one answers this turn too)."""
         for _ in range(MAX_PASSES):
-            current = self.store.get(consultation_id)
+            current, last = self.store.progress(consultation_id)
             if current is None or current.thread_ts is None:
                 return
-            target = max(turn_id, self.store.last_turn_id(consultation_id))
+            target = max(turn_id, last)
             if current.state_json is not None and current.answered_through >= target:
                 return
             owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)

@@ -44,11 +44,12 @@ class Poster:
         consultation_id: str | None = None,
     ) -> str:
         """Post ``message`` (its snippet too, if any); the posted message's ts."""
+        blocks = message.block_dicts()  # once: posted, and kept for questions
         answer = self.client.chat_postMessage(
             channel=channel,
             thread_ts=thread_ts,
             text=message.text,
-            blocks=message.blocks,
+            blocks=blocks,
             metadata=metadata,
             unfurl_links=False,
             unfurl_media=False,
@@ -56,7 +57,7 @@ class Poster:
         ts = str(answer["ts"])
         content = None
         if kind in KEEP_CONTENT:
-            content = json.dumps({"text": message.text, "blocks": message.block_dicts()})
+            content = json.dumps({"text": message.text, "blocks": blocks})
         self.store.record_message(
             PostedMessage(
                 channel_id=channel,

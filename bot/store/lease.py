@@ -50,10 +50,15 @@ def is_orphaned(owner: str) -> bool:
 def try_acquire(store: Store, consultation_id: str, seconds: float) -> str | None:
     """The owner id if the lease was taken, else None."""
     owner = new_owner()
-    holder = store.lease_owner(consultation_id)
-    steal = holder if holder and is_orphaned(holder) else None
-    if not store.acquire(consultation_id, owner, seconds, steal_from=steal):
-        return None
+    with _held_lock:  # before the row names it: is_orphaned must not think it stale
+        _held.add(owner)
+    if not store.acquire(consultation_id, owner, seconds):
+        holder = store.lease_owner(consultation_id)
+        steal = holder if holder and is_orphaned(holder) else None
+        if steal is None or not store.acquire(consultation_id, owner, seconds, steal_from=steal):
+            with _held_lock:
+                _held.discard(owner)
+            return None
     with _held_lock:
         _held.add(owner)
     return owner

@@ -113,7 +113,7 @@ class Store(History, Claims, Backlog):
         its root message is about to be posted); None if one already lives in that
         thread. ``root_ts``: the message it started from."""
         now = _now()
-        row = {
+        row: dict[str, Any] = {
             "id": str(uuid.uuid4()),
             "team_id": team_id,
             "channel_id": channel_id,
@@ -133,13 +133,28 @@ class Store(History, Claims, Backlog):
                 conn.execute(insert(schema.consultations).values(**row))
         except IntegrityError:
             return None
-        return self.get(str(row["id"]))
+        return Consultation(state_json=None, **row)
 
     def get(self, consultation_id: str) -> Consultation | None:
         query = select(schema.consultations).where(schema.consultations.c.id == consultation_id)
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return _consultation(row) if row else None
+
+    def progress(self, consultation_id: str) -> tuple[Consultation | None, int]:
+        """The consultation and the id of its last stored turn (0: none), in one read."""
+        t = schema.turns.c
+        last = (
+            select(func.coalesce(func.max(t.id), 0))
+            .where(t.consultation_id == schema.consultations.c.id)
+            .scalar_subquery()
+        )
+        query = select(schema.consultations, last.label("last_turn")).where(
+            schema.consultations.c.id == consultation_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return (_consultation(row), int(row["last_turn"])) if row else (None, 0)
 
     def find_by_thread(self, channel_id: str, thread_ts: str) -> Consultation | None:
         """The consultation living in that thread, if any."""
