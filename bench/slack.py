@@ -67,10 +67,11 @@ def measure(
     rounds: int,
     warmup: int = 5,
     server_args: Sequence[str] = (),
+    database_url: str | None = None,
 ) -> dict[int, dict[str, Samples]]:
     """{users: {app: samples}}; the apps take turns within each level."""
     results: dict[int, dict[str, Samples]] = {}
-    with IndexedFakeSlack() as fake, running(fake, APPS, server_args) as targets:
+    with IndexedFakeSlack() as fake, running(fake, APPS, server_args, database_url) as targets:
         for app in APPS:
             one_round(fake, targets[app], 1, warmup, f"CW{app[:3].upper()}")
         for users in users_levels:
@@ -128,9 +129,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="workers per server (default: one per CPU)"
     )
+    parser.add_argument(
+        "--database", help="the advisor's DATABASE_URL (default: a new SQLite file)"
+    )
     args = parser.parse_args(argv)
     server_args = [] if args.workers is None else ["--workers", str(args.workers)]
-    results = measure(args.users, args.per_user, args.rounds, server_args=server_args)
+    results = measure(
+        args.users, args.per_user, args.rounds, server_args=server_args,
+        database_url=args.database,
+    )  # fmt: skip
     print_table(rows(results))
     for line in problems(results)[:20]:
         print("problem:", line)

@@ -134,8 +134,6 @@ class Gateway:
                 self.clock(),
             )
             parsed = forms.parse(body, headers.get("content-type", ""))
-            if "event_id" not in parsed:  # events are deduplicated by their id instead
-                await self._refuse_replay(headers["x-slack-signature"])
         except Unverified as err:
             log.warning("refused a request: %s", err.reason)
             await _answer(send, 401, b"invalid request signature")
@@ -148,18 +146,25 @@ class Gateway:
             log.warning("refused a signed request: %s", err)
             await _answer(send, 400, b"malformed body")
             return
-        except Busy as err:
-            log.warning("could not check a request for replay: %s", err)
-            await _answer(send, 200, self.busy_answer.encode())
-            return
         request = BoltRequest(
             body=json.dumps(parsed),
             query=scope.get("query_string", b"").decode("latin-1"),
             headers={**headers, "content-type": "application/json"},
         )
+        # Events are exempt from the replay check: Slack re-delivers them, and each
+        # event_id is handled once by the app.
+        signature = None if "event_id" in parsed else headers["x-slack-signature"]
         loop = asyncio.get_running_loop()
         try:
-            response = await loop.run_in_executor(self.pool, self.dispatch, request)
+            response = await loop.run_in_executor(self.pool, self._handle, signature, request)
+        except Refusal as err:
+            log.warning("refused a request: %s", err.reason)
+            await _answer(send, err.status, err.reason.encode())
+            return
+        except Busy as err:
+            log.warning("could not check a request for replay: %s", err)
+            await _answer(send, 200, self.busy_answer.encode())
+            return
         except Exception:
             log.exception("dispatch failed")
             await _answer(send, 500, b"")
@@ -171,16 +176,16 @@ class Gateway:
             response.headers.get("content-type", ["text/plain;charset=utf-8"])[0],
         )
 
-    async def _refuse_replay(self, signature: str) -> None:
-        if self.first_sighting is None:
-            return
-        loop = asyncio.get_running_loop()
-        try:
-            new = await loop.run_in_executor(self.pool, self.first_sighting, signature)
-        except Exception as err:
-            raise Busy(type(err).__name__) from None
-        if not new:
-            raise Refusal(401, "replayed request")
+    def _handle(self, signature: str | None, request: BoltRequest) -> BoltResponse:
+        """On a pool thread: refuse a replay of ``signature`` (None: no check), then Bolt."""
+        if signature is not None and self.first_sighting is not None:
+            try:
+                new = self.first_sighting(signature)
+            except Exception as err:
+                raise Busy(type(err).__name__) from None
+            if not new:
+                raise Refusal(401, "replayed request")
+        return self.dispatch(request)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()

@@ -8,7 +8,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
 from bot.settings import Settings
@@ -23,9 +23,10 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 LISTENER_THREADS = 64
-"""Bolt runs every listener, and so every /advise ack, on this pool (bolt's default is 5).
-Listeners only store and hand jobs over, but a slow database must not leave a new slash
-command waiting for a thread past Slack's 3 seconds."""
+"""Bolt's pool for listeners run after the response (bolt's default is 5). The advisor's
+listeners only store and hand a job over, so they run before the response, on the
+gateway's thread, one thread hop fewer for every acknowledgement; the bench's bare app
+(which posts to Slack in its listeners) uses this pool."""
 
 
 def create_app(
@@ -40,17 +41,18 @@ def create_app(
         client=client,
         signing_secret=settings.slack_signing_secret,
         request_verification_enabled=False,  # done on the raw bytes by bot/gateway first
-        process_before_response=False,
+        process_before_response=True,  # listeners are quick: store, hand a job over
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     poster = Poster(client, store)
     listeners.register(app, Intake(store, poster, jobs))
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> None:
+    def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> BoltResponse:
         request_id = _request_id(body)
         log.error("request %s failed", request_id, exc_info=error)
         _tell_user(poster, body, saved=bool(context.get("saved")))
+        return BoltResponse(status=200, body="")  # the user was told; Slack need not retry
 
     return app
 

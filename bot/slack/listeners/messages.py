@@ -84,9 +84,7 @@ def register(app: App, intake: Intake) -> None:
             return
         text = without_mention(str(event.get("text", "")), context.bot_user_id)
         if is_help(text):
-            intake.poster.ephemeral(
-                wording.USAGE, channel=channel, user=event["user"], thread_ts=thread
-            )
+            intake.tell("USAGE", channel=channel, user=event["user"], thread_ts=thread)
             return
         _start(intake, body, event, text, origin="mention", thread_ts=thread or ts, context=context)
 
