@@ -3,10 +3,11 @@ next (questions or advice) once every stored reply counts.
 
 This runs off the request path (bot/slack/jobs.py). Answering a consultation is serialized
 by a lease in the store, held while folding its turns (bot/slack/folding.py) and posting:
-renewed by compare-and-set before every post, so an answer whose lease ran out (Slack
-holding its post back) never posts after the next answer, and its state is saved only
-while it still holds the lease. Whoever finds the lease taken leaves: the holder looks for
-turns stored meanwhile when it is done.
+kept before every post (:class:`bot.store.lease.Holding`: renewed by compare-and-set once
+half of it has passed), so an answer whose lease ran out (Slack holding its post back)
+never posts after the next answer; its state is saved, and the lease released, in one
+write that succeeds only while it still holds the lease. Whoever finds the lease taken
+leaves: the holder looks for turns stored meanwhile when it is done.
 """
 
 from __future__ import annotations
@@ -44,10 +45,6 @@ class AdvisorLike(Protocol):
     def advise(self, state: CaseState) -> Advice: ...
 
 
-class LeaseLost(Exception):
-    """Another answer took the consultation over: post and save nothing more."""
-
-
 class Conversations:
     """Opens consultations and posts the next question or advice, under the lease."""
 
@@ -65,18 +62,19 @@ class Conversations:
         owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
         if owner is None:
             return  # being opened by another job
+        held = lease.Holding(self.store, consultation_id, owner)
         try:
             found = self.store.get(consultation_id)
             if found is None or found.status != "opening" or found.thread_ts:
                 return
-            opened = self._post_root(found, owner)
-        finally:  # on an error it stays ``opening``: the sweeper tries again
-            lease.release(self.store, consultation_id, owner)
-        if opened:
-            self.answer(consultation_id)
+            if self._post_root(found, held):  # on an error it stays ``opening``: swept again
+                self._answer_held(consultation_id, held)  # its first answer, same lease
+        finally:
+            held.release()
+        self.answer(consultation_id)  # turns that came meanwhile
 
-    def _post_root(self, c: Consultation, owner: str) -> bool:
-        self._hold(c.id, owner)
+    def _post_root(self, c: Consultation, held: lease.Holding) -> bool:
+        held.keep()
         try:
             ts = self.poster.post(
                 blocks.root_message(c.description, c.user_id),
@@ -111,9 +109,10 @@ class Conversations:
             owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
             if owner is None:
                 return
+            held = lease.Holding(self.store, consultation_id, owner)
             try:
-                self._answer_held(consultation_id, owner)
-            except LeaseLost:
+                self._answer_held(consultation_id, held)
+            except lease.Lost:
                 log.warning("consultation %s: lease lost mid-answer; posted no more", current.id)
                 return
             except Exception:
@@ -122,7 +121,7 @@ class Conversations:
                 self.store.skip_through(consultation_id, owner=owner, turn_id=target)
                 raise
             finally:
-                lease.release(self.store, consultation_id, owner)
+                held.release()
 
     def show_answered(self, channel_id: str, ts: str) -> None:
         """Rebuild a questions message from what was stored, its clicked questions shown as
@@ -136,12 +135,12 @@ class Conversations:
         except SlackApiError as err:
             log.warning("could not mark the answered question: %s", slack_error(err))
 
-    def _answer_held(self, consultation_id: str, owner: str) -> None:
+    def _answer_held(self, consultation_id: str, held: lease.Holding) -> None:
         consultation = self.store.get(consultation_id)
         assert consultation is not None and consultation.thread_ts is not None
         folded = folding.fold(self.store, self.advisor, consultation)
         for turn in folded.unread:
-            self._hold(consultation.id, owner)
+            held.keep()
             self.poster.ephemeral(
                 wording.LIMIT_REACHED,
                 channel=consultation.channel_id,
@@ -151,48 +150,47 @@ class Conversations:
         read_something = len(folded.unread) < len(folded.new)
         status, rounds = consultation.status, consultation.question_rounds
         if consultation.state_json is None or read_something:
-            status, rounds = self._post_answer(consultation, folded, owner)
+            status, rounds = self._post_answer(consultation, folded, held)
         saved = self.store.save_state(
             consultation_id,
-            owner=owner,
+            owner=held.owner,
             state_json=folded.state.model_dump_json(),
             state_version=folding.STATE_VERSION,
             state_turns=folded.turns,
             status=status,
             answered_through=folded.through,
             question_rounds=rounds,
+            release=True,
         )
         if not saved:
-            raise LeaseLost(consultation_id)
+            raise lease.Lost(consultation_id)
+        held.forget()
 
-    def _post_answer(self, c: Consultation, folded: folding.Folded, owner: str) -> tuple[str, int]:
+    def _post_answer(
+        self, c: Consultation, folded: folding.Folded, held: lease.Holding
+    ) -> tuple[str, int]:
         """Post the questions, the recommendation or its update; the new status and rounds."""
         state, rounds = folded.state, c.question_rounds
         advised = c.status == "advised"
         if not advised and self.store.latest_recommendation(c.id) is not None:
             advised = True  # the last answer was cut short after recording its advice
         if advised:
-            self._post_update(c, state, owner)
+            self._post_update(c, state, held)
             return "advised", rounds
         asked = self.advisor.questions(state)[: blocks.MAX_QUESTIONS]
         if state.skipped or not asked or rounds >= MAX_QUESTION_ROUNDS:
-            self._post_recommendation(c, self.advisor.advise(state), owner)
+            self._post_recommendation(c, self.advisor.advise(state), held)
             return "advised", rounds
         previous = folding.saved_state(c)
         stuck = previous is not None and previous.facts == state.facts and bool(folded.new)
-        self._post_questions(c, asked, stuck, owner)
+        self._post_questions(c, asked, stuck, held)
         return "asking", rounds + 1
 
-    def _hold(self, consultation_id: str, owner: str) -> None:
-        """Renew the lease before posting; :class:`LeaseLost` if another answer took it."""
-        if not lease.renew(self.store, consultation_id, owner):
-            raise LeaseLost(consultation_id)
-
     def _post_questions(
-        self, c: Consultation, asked: Sequence[Question], stuck: bool, owner: str
+        self, c: Consultation, asked: Sequence[Question], stuck: bool, held: lease.Holding
     ) -> None:
         intro = wording.QUESTIONS_AGAIN if stuck else wording.QUESTIONS_INTRO
-        self._hold(c.id, owner)
+        held.keep()
         self.poster.post(
             blocks.questions_message(c.id, asked, intro),
             channel=c.channel_id,
@@ -203,10 +201,10 @@ class Conversations:
         )
 
     def _post_recommendation(
-        self, c: Consultation, advice: Advice, owner: str, changes: Sequence[str] = ()
+        self, c: Consultation, advice: Advice, held: lease.Holding, changes: Sequence[str] = ()
     ) -> None:
         rec = advice.recommendation
-        self._hold(c.id, owner)
+        held.keep()
         recommendation_id = self.store.add_recommendation(
             c.id,
             strategy=rec.strategy.value,
@@ -229,16 +227,16 @@ class Conversations:
             raise
         self.store.set_recommendation_message(recommendation_id, ts)
 
-    def _post_update(self, c: Consultation, state: CaseState, owner: str) -> None:
+    def _post_update(self, c: Consultation, state: CaseState, held: lease.Holding) -> None:
         advice = self.advisor.advise(state)
         latest = self.store.latest_recommendation(c.id)
         before = Advice.model_validate_json(latest.advice_json) if latest else None
         changes = describe_changes(before, advice) if before else ["new facts"]
         if changes:
-            self._post_recommendation(c, advice, owner, changes)
+            self._post_recommendation(c, advice, held, changes)
             return
         label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
-        self._hold(c.id, owner)
+        held.keep()
         self.poster.post(
             blocks.plain(wording.nothing_changed(label)),
             channel=c.channel_id,

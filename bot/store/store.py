@@ -208,12 +208,16 @@ class Store(History, Claims, Backlog):
         status: str,
         answered_through: int,
         question_rounds: int,
+        release: bool = False,
     ) -> bool:
         """The state folded from the description and ``state_turns`` turns, every one up
-        to ``answered_through``; saved only while ``owner`` holds the lease (False if not)."""
+        to ``answered_through``; saved only while ``owner`` holds the lease (False if not),
+        and with ``release`` the lease released in the same write."""
+        freed = {"lock_owner": None, "lock_until": None} if release else {}
         return self._update(
             consultation_id,
             owner=owner,
+            **freed,
             state_json=state_json,
             state_version=state_version,
             state_turns=state_turns,
