@@ -1,5 +1,12 @@
 """The database engine: SQLite (WAL, busy timeout, files private to their owner) or
-PostgreSQL through psycopg 3. Bound parameters (users' text) never appear in errors."""
+PostgreSQL through psycopg 3. Bound parameters (users' text) never appear in errors.
+
+Every write of the app is one statement, so engines run in autocommit: a statement is its
+own transaction, taken and committed inside the driver's one call. With an explicit
+BEGIN ... COMMIT, SQLite's single write lock stayed held across the Python between the
+two, and a thread holding it could wait for the GIL behind the advisor's CPU work while
+every acknowledgement waited for the lock. Migrations get a transactional connection
+(:func:`transactional`)."""
 
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ def make_engine(url: str, *, timeout: float = BACKGROUND_TIMEOUT_SECONDS) -> Eng
         engine = create_engine(
             url,
             hide_parameters=True,
+            isolation_level="AUTOCOMMIT",
             connect_args={"check_same_thread": False, "timeout": timeout},
         )
         event.listen(engine, "connect", _sqlite_pragmas(int(timeout * 1000)))
@@ -39,6 +47,7 @@ def make_engine(url: str, *, timeout: float = BACKGROUND_TIMEOUT_SECONDS) -> Eng
     return create_engine(
         url,
         hide_parameters=True,
+        isolation_level="AUTOCOMMIT",
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,
@@ -48,6 +57,12 @@ def make_engine(url: str, *, timeout: float = BACKGROUND_TIMEOUT_SECONDS) -> Eng
             "options": f"-c lock_timeout={milliseconds} -c statement_timeout={milliseconds * 3}",
         },
     )
+
+
+def transactional(engine: Engine) -> Engine:
+    """The engine with statements grouped in transactions again (for migrations)."""
+    level = "SERIALIZABLE" if engine.dialect.name == "sqlite" else "READ COMMITTED"
+    return engine.execution_options(isolation_level=level)
 
 
 def make_private(database: Path) -> None:

@@ -23,6 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from bot.errors import AdvisorError
+from bot.store.engine import transactional
 
 SCRIPTS = Path(__file__).parent / "migrations"
 BASELINE = "0001"
@@ -58,7 +59,7 @@ def current(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Bring the schema to :func:`head` under the lock; the revisions before and after."""
-    with _schema_lock(engine), engine.begin() as conn:
+    with _schema_lock(engine), transactional(engine).begin() as conn:
         config = _config(conn)
         before = MigrationContext.configure(conn).get_current_revision()
         if before is None and inspect(conn).has_table("consultations"):
