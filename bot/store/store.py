@@ -17,7 +17,8 @@ from bot.store.backlog import Backlog
 from bot.store.claims import Claims
 from bot.store.engine import BACKGROUND_TIMEOUT_SECONDS, make_engine
 from bot.store.history import History
-from bot.store.records import Consultation, Turn
+from bot.store.records import Consultation
+from bot.store.turns import Turns
 
 PRUNE_EVERY = 500
 EVENT_MEMORY = timedelta(days=1)
@@ -32,7 +33,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(History, Claims, Backlog):
+class Store(History, Claims, Backlog, Turns):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
@@ -238,78 +239,6 @@ class Store(History, Claims, Backlog):
             query = query.where(c.lock_owner == owner)
         with self.engine.begin() as conn:
             return conn.execute(query.values(updated_at=_now(), **values)).rowcount == 1
-
-    # --- turns --------------------------------------------------------------------------
-
-    def add_turn(
-        self,
-        consultation_id: str,
-        *,
-        user_id: str,
-        text: str,
-        source_id: str,
-        about: str | None = None,
-    ) -> int:
-        """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
-        try:
-            with self.engine.begin() as conn:
-                result = conn.execute(
-                    insert(schema.turns).values(
-                        consultation_id=consultation_id,
-                        user_id=user_id,
-                        text=text,
-                        about=about,
-                        source_id=source_id,
-                        created_at=_now(),
-                    )
-                )
-                key = result.inserted_primary_key
-                assert key is not None
-                return int(key[0])
-        except IntegrityError:
-            query = select(schema.turns.c.id).where(schema.turns.c.source_id == source_id)
-            with self.engine.connect() as conn:
-                return int(conn.execute(query).scalar_one())
-
-    def turns(self, consultation_id: str) -> list[Turn]:
-        """Every reply of a consultation, in the order they were stored."""
-        t = schema.turns.c
-        query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
-        with self.engine.connect() as conn:
-            return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
-                for r in conn.execute(query).mappings()
-            ]
-
-    def turns_after(self, consultation_id: str, turn_id: int) -> list[Turn]:
-        """The replies stored after ``turn_id``, in order."""
-        t = schema.turns.c
-        query = (
-            select(schema.turns)
-            .where(t.consultation_id == consultation_id, t.id > turn_id)
-            .order_by(t.id)
-        )
-        with self.engine.connect() as conn:
-            return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
-                for r in conn.execute(query).mappings()
-            ]
-
-    def turn_totals(self, consultation_id: str, through: int) -> tuple[int, int]:
-        """How many replies up to ``through``, and their characters."""
-        t = schema.turns.c
-        query = select(func.count(t.id), func.coalesce(func.sum(func.length(t.text)), 0)).where(
-            t.consultation_id == consultation_id, t.id <= through
-        )
-        with self.engine.connect() as conn:
-            count, chars = conn.execute(query).one()
-        return int(count), int(chars)
-
-    def last_turn_id(self, consultation_id: str) -> int:
-        t = schema.turns.c
-        query = select(func.max(t.id)).where(t.consultation_id == consultation_id)
-        with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar() or 0)
 
 
 def _consultation(row: RowMapping) -> Consultation:
