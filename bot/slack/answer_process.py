@@ -87,7 +87,7 @@ class AnswerProcess:
 def serve_jobs(settings_values: dict[str, Any], queue: Any, parent_pid: int) -> None:
     """The child: build the advisor and its Slack client, then run jobs until told to stop
     (``None``) or until its parent is gone."""
-    from bot.server import default_advisor
+    from bot.advisor import Advisor
     from bot.slack.client import make_client
     from bot.slack.conversation import Conversations
     from bot.slack.poster import Poster
@@ -100,7 +100,7 @@ def serve_jobs(settings_values: dict[str, Any], queue: Any, parent_pid: int) -> 
     settings = Settings(**settings_values)
     store = Store.open(settings.database_url)
     client = make_client(settings)
-    conversations = Conversations(store, default_advisor(), Poster(client, store))
+    conversations = Conversations(store, Advisor(), Poster(client, store))
     pool = ThreadPoolExecutor(THREADS, thread_name_prefix="answer")
 
     def submit(job: Job) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.slack.jobs import Job, Jobs
+from bot.slack.jobs import Job, Jobs, Notice
 from bot.slack.poster import Poster
 from bot.store import Store
 
@@ -22,7 +22,7 @@ class Intake:
     def open(self, consultation_id: str) -> None:
         self.jobs.submit(Job("open", consultation_id))
 
-    def tell(self, notice: str, *, channel: str, user: str, thread_ts: str | None) -> None:
+    def tell(self, notice: Notice, *, channel: str, user: str, thread_ts: str | None) -> None:
         """Privately, one of the fixed sentences of :mod:`bot.slack.wording` (by name)."""
         self.jobs.submit(
             Job("tell", channel_id=channel, user_id=user, ts=thread_ts or "", notice=notice)

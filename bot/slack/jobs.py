@@ -21,6 +21,8 @@ from bot.slack.metadata import notice_metadata
 log = logging.getLogger(__name__)
 
 Kind = Literal["open", "answer", "clicked", "tell"]
+Notice = Literal["", "REPLY_NOT_SAVED", "USAGE", "LIMIT_REACHED"]
+"""The sentences of :mod:`bot.slack.wording` a ``tell`` job may send, by name."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Job:
     channel_id: str = ""
     ts: str = ""
     user_id: str = ""
-    notice: str = ""
+    notice: Notice = ""
     """The name of a sentence in :mod:`bot.slack.wording` (``tell``)."""
 
 

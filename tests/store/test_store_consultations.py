@@ -198,3 +198,26 @@ def test_a_lease_held_by_a_killed_process_is_taken_over_at_once(store: Store) ->
     assert lease.try_acquire(store, cid, 60) is None, "a live holder keeps its lease"
     lease.release(store, cid, owner)
     assert store.lease_owner(cid) is None
+
+
+def test_database_errors_never_carry_what_users_wrote(store: Store) -> None:
+    cid = _new(store)
+    store.add_turn(cid, user_id="U1", text="first", source_id="same")
+    secret = "USER-TEXT-THAT-MUST-NOT-BE-LOGGED"
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.store import schema
+
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(
+                insert(schema.turns).values(
+                    consultation_id=cid, user_id="U1", text=secret, source_id="same",
+                    created_at=datetime.now(UTC),
+                )
+            )  # fmt: skip
+    except IntegrityError as err:
+        assert secret not in str(err)
+    else:
+        raise AssertionError("the duplicate source id was accepted")
