@@ -4,7 +4,6 @@ conversations. Skips with its reason where no PostgreSQL is reachable (CI starts
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -79,12 +78,12 @@ def test_conversations_whose_turns_alternate_between_two_instances_each_end_in_o
     fake: IndexedFakeSlack, postgres_url: str, tmp_path: Path
 ) -> None:
     servers = _start_together(fake, postgres_url, tmp_path, [])
-    senders = itertools.cycle([SlackRequests(s.base_url, SIGNING_SECRET) for s in servers])
-    lock = threading.Lock()
+    senders = [SlackRequests(s.base_url, SIGNING_SECRET) for s in servers]
+    turns = threading.local()  # a conversation's turns are sent one by one from one thread
 
     def next_sender() -> SlackRequests:
-        with lock:
-            return next(senders)
+        turns.count = getattr(turns, "count", 0) + 1
+        return senders[turns.count % 2]  # so each turn goes to the other instance
 
     alternate: Callable[[], SlackRequests] = next_sender
     try:
