@@ -41,9 +41,9 @@ def _quiet(fake: IndexedFakeSlack, seconds: float) -> None:
 
 @pytest.mark.timeout(120)
 def test_an_answer_rate_limited_past_its_lease_never_posts_after_the_next_answer(
-    fake: IndexedFakeSlack, start_server: StartServer, tmp_path: Path
+    fake: IndexedFakeSlack, start_server: StartServer, any_database: str
 ) -> None:
-    server = start_server()
+    server = start_server(database_url=any_database)
     slack = SlackRequests(server.base_url, SIGNING_SECRET)
     thread_ts, _ = start(fake, slack, "CLEASE", TICKETS)
     fake.fail_next("chat.postMessage", times=2, status=429, retry_after=12)
@@ -63,7 +63,7 @@ def test_an_answer_rate_limited_past_its_lease_never_posts_after_the_next_answer
     kinds = [event_type(c) for c in fake.posts("CLEASE", thread_ts)]
     assert kinds[-1] == "advisor_recommendation", kinds
     assert kinds.count("advisor_recommendation") == 1
-    stored = open_store(_database(tmp_path)).find_by_thread("CLEASE", thread_ts)
+    stored = open_store(any_database).find_by_thread("CLEASE", thread_ts)
     assert stored is not None and stored.status == "advised"
 
 
