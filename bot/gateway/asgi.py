@@ -116,8 +116,8 @@ class Gateway:
             ready = await asyncio.wait_for(
                 loop.run_in_executor(self.pool, self.health), HEALTH_SECONDS
             )
-        except Exception:
-            log.warning("health check failed", exc_info=True)
+        except Exception as err:
+            log.warning("health check failed: %s", type(err).__name__)
             ready = False
         body = json.dumps({"ok": ready, "database": "ok" if ready else "unavailable"}).encode()
         await _answer(send, 200 if ready else 503, body, "application/json")
