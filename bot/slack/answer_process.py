@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 
 NICENESS = 10
 """Added to the process's nice value: below the web workers, which acknowledge."""
-THREADS = 16
+THREADS = 8
+"""Jobs at once: enough to overlap Slack's waits; more only share the GIL (measured at 4, 8
+and 16 with bench.slack: 8 kept the acknowledgements and the answers both lowest)."""
 STOP_SECONDS = 10.0
 
 
