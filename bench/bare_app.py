@@ -1,8 +1,9 @@
 """A bare Bolt app on the advisor's own server stack, to show what the advisor itself costs.
 
-Same gunicorn settings (:class:`bot.server.GunicornServer`: gthread, one worker, 8
-threads), same WSGI adapter and ``/healthz`` path, same Web API client (retries included)
-and the same bolt listener pool size. Its handlers only acknowledge and echo:
+Same server (:class:`bot.server.GunicornServer`: gunicorn with uvicorn workers, one per
+CPU by default), the same gateway in front of Bolt (:class:`bot.gateway.asgi.Gateway`:
+body limits, signature, parsing), the same Web API client (retries included) and the same
+bolt listener pool size. Its handlers only acknowledge and echo:
 
 - ``/advise TEXT``: ack, post TEXT to the channel, then post it again in that message's
   thread (the advisor's shape: a root message, then its first thread message);
@@ -15,23 +16,18 @@ Served as ``python -m bench.bare_app serve --host H --port P`` (``--no-digests``
 from __future__ import annotations
 
 import argparse
-import json
-import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 
-from bot.server import EVENTS_PATH, HEALTH_PATH, GunicornServer
+from bot.gateway.asgi import Gateway
+from bot.server import GunicornServer
 from bot.settings import Settings, load_settings
 from bot.slack.app import LISTENER_THREADS
 from bot.slack.client import make_client
-
-if TYPE_CHECKING:
-    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 
 def create_bare_app(settings: Settings) -> App:
@@ -40,6 +36,7 @@ def create_bare_app(settings: Settings) -> App:
         name="bare",
         client=make_client(settings),
         signing_secret=settings.slack_signing_secret,
+        request_verification_enabled=False,  # the gateway verifies, as for the advisor
         process_before_response=False,
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
@@ -64,31 +61,14 @@ def create_bare_app(settings: Settings) -> App:
     return app
 
 
-class BareWSGI:
-    """``/healthz`` then Bolt, like :class:`bot.server.AdvisorWSGI` without a database."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.slack = SlackRequestHandler(create_bare_app(settings), path=EVENTS_PATH)
-
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
-            body = json.dumps({"ok": True}).encode()
-            start_response(
-                "200 OK",
-                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
-            )
-            return [body]
-        return self.slack(environ, start_response)
-
-
-class BareServer(GunicornServer):
-    """The advisor's gunicorn configuration, loading the bare app in each worker."""
-
-    def load(self) -> WSGIApplication:
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
-        return BareWSGI(self.settings)
+def bare_gateway(settings: Settings) -> Gateway:
+    """The bare app behind the advisor's own gateway (same checks, same thread pool), with
+    a ``/healthz`` that has no database to prove."""
+    return Gateway(
+        signing_secret=settings.slack_signing_secret,
+        dispatch=create_bare_app(settings).dispatch,
+        health=lambda: True,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -96,12 +76,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("serve", choices=["serve"])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=3000)
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=None)
     args, _ignored = parser.parse_known_args(argv)
     settings = load_settings()
-    BareServer(
-        settings, host=args.host, port=args.port, workers=args.workers, threads=args.threads
+    GunicornServer(
+        settings, host=args.host, port=args.port, workers=args.workers, make_app=bare_gateway
     ).run()
 
 

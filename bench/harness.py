@@ -45,14 +45,19 @@ def running(
     fake: IndexedFakeSlack,
     names: Sequence[str] = ("advisor", "bare"),
     server_args: Sequence[str] = (),
+    database_url: str | None = None,
 ) -> Iterator[dict[str, Target]]:
     """Start the named servers (``advisor``, ``bare``) against ``fake``, each with
-    ``server_args`` (``--workers 2``); stop them after."""
+    ``server_args`` (``--workers 2``), the advisor on ``database_url`` (default: a SQLite
+    file in a temp folder; the bare app has no database); stop them after."""
     with tempfile.TemporaryDirectory(prefix="advisor-bench-") as tmp:
         targets: dict[str, Target] = {}
         try:
             for name in names:
-                env = server_env(fake.base_url, f"sqlite:///{Path(tmp) / f'{name}.db'}")
+                url = f"sqlite:///{Path(tmp) / f'{name}.db'}"
+                if name == "advisor" and database_url:
+                    url = database_url
+                env = server_env(fake.base_url, url)
                 command = BARE_COMMAND if name == "bare" else SERVE_COMMAND
                 server = ServerProcess(
                     env,

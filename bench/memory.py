@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.memory [--consultations 1000] [--workers 32]
 
-Peak resident set size (``VmHWM`` in /proc/<pid>/status) of gunicorn's worker, which holds
-the app, and of its master, for the advisor and for the bare Bolt app after the same load.
+Peak resident set size (``VmHWM`` in /proc/<pid>/status) of gunicorn's largest worker with
+the processes it started (the advisor's answering process), and of its master, for the
+advisor and for the bare Bolt app after the same load.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ def children(pid: int) -> list[int]:
 
 
 def peaks(pid: int) -> dict[str, int]:
-    """Peak RSS in KiB of the master and of its (largest) worker."""
+    """Peak RSS in KiB of the master and of its largest worker, its own children added."""
     workers = children(pid)
     return {
         "master": vm_kib(pid, "VmHWM"),
-        "worker": max((vm_kib(w, "VmHWM") for w in workers), default=0),
+        "worker": max(
+            (vm_kib(w, "VmHWM") + sum(vm_kib(c, "VmHWM") for c in children(w)) for w in workers),
+            default=0,
+        ),
     }
 
 

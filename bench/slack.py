@@ -1,7 +1,7 @@
 """Slack latency at 1, 10 and 50 concurrent users: the advisor against a bare Bolt app on
 the same server stack, in the same run, alternating, against the same fake Slack.
 
-    .venv/bin/python -m bench.slack [--users 1 10 50] [--per-user 4] [--rounds 2] [--workers 1]
+    .venv/bin/python -m bench.slack [--users 1 10 50] [--per-user 4] [--rounds 2] [--workers N]
 
 Each user plays three-turn consultations (``/advise``, two thread replies) one after
 another. Measured on the client side of loopback:
@@ -67,10 +67,11 @@ def measure(
     rounds: int,
     warmup: int = 5,
     server_args: Sequence[str] = (),
+    database_url: str | None = None,
 ) -> dict[int, dict[str, Samples]]:
     """{users: {app: samples}}; the apps take turns within each level."""
     results: dict[int, dict[str, Samples]] = {}
-    with IndexedFakeSlack() as fake, running(fake, APPS, server_args) as targets:
+    with IndexedFakeSlack() as fake, running(fake, APPS, server_args, database_url) as targets:
         for app in APPS:
             one_round(fake, targets[app], 1, warmup, f"CW{app[:3].upper()}")
         for users in users_levels:
@@ -125,11 +126,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--per-user", type=int, default=4, help="consultations per user")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per app")
-    parser.add_argument("--workers", type=int, default=1, help="gunicorn workers per server")
-    args = parser.parse_args(argv)
-    results = measure(
-        args.users, args.per_user, args.rounds, server_args=["--workers", str(args.workers)]
+    parser.add_argument(
+        "--workers", type=int, default=None, help="workers per server (default: one per CPU)"
     )
+    parser.add_argument(
+        "--database", help="the advisor's DATABASE_URL (default: a new SQLite file)"
+    )
+    args = parser.parse_args(argv)
+    server_args = [] if args.workers is None else ["--workers", str(args.workers)]
+    results = measure(
+        args.users, args.per_user, args.rounds, server_args=server_args,
+        database_url=args.database,
+    )  # fmt: skip
     print_table(rows(results))
     for line in problems(results)[:20]:
         print("problem:", line)

@@ -3,7 +3,7 @@ in the thread, for N slash commands sent one after another to the real server.
 
     .venv/bin/python -m bench.slack_latency [--n 50] [--warmup 5]
 
-The server is ``advisor serve`` (gunicorn, one gthread worker) on a SQLite file in a temp
+The server is ``advisor serve`` (gunicorn with uvicorn workers) on a SQLite file in a temp
 folder; Slack's Web API is the fake on loopback, answering at once.
 """
 

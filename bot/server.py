@@ -1,59 +1,88 @@
-"""The production server: gunicorn (gthread workers) serving the Bolt app through its WSGI
-adapter, with ``GET /healthz`` in front. The app, its database engine and its Web API
-client are built in each worker, after gunicorn forks."""
+"""The production server: gunicorn as the process manager, uvicorn workers (asyncio) serving
+the ASGI gateway (:mod:`bot.gateway.asgi`) in front of the Bolt app.
+
+Why this stack: with threaded workers, a client that sends headers and then trickles its
+body holds a thread until it finishes, and eight of them stalled every request. An
+asyncio worker reads bodies on its event loop, so slow clients cost a socket each and
+everything else keeps being answered; the gateway bounds how long and how much it reads.
+gunicorn keeps what it is good at: forking workers (one per CPU by default), restarting
+them, and running the digest scheduler once in its master (see bot/digest/scheduler.py).
+
+The app, its database engine and its Web API client are built in each worker, after the
+fork, at the ASGI lifespan's start.
+"""
 
 from __future__ import annotations
 
-import json
-import logging
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from uvicorn_worker import UvicornWorker
 
+from bot import logs
+from bot.gateway.asgi import EVENTS_PATH, HEALTH_PATH, Gateway
 from bot.settings import Settings, load_settings
-from bot.slack.app import create_app
-from bot.slack.conversation import AdvisorLike
-from bot.store import Store
 
 if TYPE_CHECKING:
-    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+    from bot.advisor import Advisor
 
-log = logging.getLogger(__name__)
-EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
+__all__ = ["EVENTS_PATH", "HEALTH_PATH", "AdvisorWorker", "GunicornServer", "asgi_app"]
+
+KEEPALIVE_SECONDS = 5
+MAX_CONNECTIONS = 1000
+"""Per worker; beyond it uvicorn answers 503 rather than queueing without bound."""
 
 
-def default_advisor() -> AdvisorLike:
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_advisor() -> Advisor:
     from bot.advisor import Advisor
 
     return Advisor()
 
 
-class AdvisorWSGI:
-    """``/healthz`` (200 when the app is built and its database answers), else Bolt."""
+def build_gateway(settings: Settings) -> Gateway:
+    """The advisor behind the gateway: Bolt app, store and answering, for one worker."""
+    from bot.slack.service import SlackService
 
-    def __init__(self, settings: Settings, make_advisor: Callable[[], AdvisorLike]) -> None:
-        self.store = Store.open(settings.database_url)
-        self.app = create_app(settings, self.store, make_advisor())
-        self.slack = SlackRequestHandler(self.app, path=EVENTS_PATH)
-
-    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") == "GET":
-            ready = self.store.ping()
-            body = json.dumps({"ok": ready, "database": "ok" if ready else "unreachable"}).encode()
-            status = "200 OK" if ready else "503 Service Unavailable"
-            start_response(
-                status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
-            )
-            return [body]
-        return self.slack(environ, start_response)
+    return SlackService(settings).gateway()
 
 
-def wsgi_app() -> WSGIApplication:
-    """For ``gunicorn 'bot.server:wsgi_app()'``: settings from the environment."""
-    return AdvisorWSGI(load_settings(), default_advisor)
+def asgi_app() -> Gateway:
+    """For ``uvicorn --factory bot.server:asgi_app`` or
+    ``gunicorn -k bot.server.AdvisorWorker 'bot.server:asgi_app()'``."""
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
+    from bot.store.migrate import upgrade
+
+    logs.configure()
+    settings = load_settings()
+    engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
+    upgrade(engine)  # under a lock: every worker may try, one makes the schema
+    engine.dispose()
+    return build_gateway(settings)
+
+
+class AdvisorWorker(UvicornWorker):
+    """uvicorn under gunicorn: asyncio and h11, no access log (a request line is enough in
+    the proxy's log), a bounded number of connections, and the ASGI lifespan on (the app
+    starts its answering process there)."""
+
+    CONFIG_KWARGS: dict[str, Any] = {  # noqa: RUF012 (uvicorn_worker's own attribute)
+        "loop": "asyncio",
+        "http": "h11",
+        "lifespan": "on",
+        "access_log": False,
+        "limit_concurrency": MAX_CONNECTIONS,
+        "server_header": False,
+    }
 
 
 class GunicornServer(BaseApplication):
@@ -65,22 +94,21 @@ class GunicornServer(BaseApplication):
         *,
         host: str,
         port: int,
-        workers: int = 1,
-        threads: int = 8,
-        make_advisor: Callable[[], AdvisorLike] = default_advisor,
+        workers: int | None = None,
+        make_app: Callable[[Settings], Any] | None = None,
         hooks: dict[str, Callable[..., Any]] | None = None,
     ) -> None:
-        """``hooks``: gunicorn server hooks (``when_ready``, ``post_fork``, ...), e.g. the
-        channel digests' scheduler (bot/digest/scheduler.py)."""
+        """``make_app(settings)``: the ASGI app of a worker (the advisor's gateway by
+        default); ``hooks``: gunicorn server hooks, e.g. the digest scheduler's."""
         self.settings = settings
-        self.make_advisor = make_advisor
+        self.make_app = make_app or build_gateway
         self.options: dict[str, Any] = {
             "bind": f"{host}:{port}",
-            "workers": workers,
-            "worker_class": "gthread",
-            "threads": threads,
+            "workers": workers or default_workers(),
+            "worker_class": f"{AdvisorWorker.__module__}.{AdvisorWorker.__name__}",
             "timeout": 60,
             "graceful_timeout": 10,
+            "keepalive": KEEPALIVE_SECONDS,
             "accesslog": None,
             "errorlog": "-",
             "loglevel": "info",
@@ -93,8 +121,6 @@ class GunicornServer(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> WSGIApplication:
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
-        )
-        return AdvisorWSGI(self.settings, self.make_advisor)
+    def load(self) -> Any:
+        logs.configure()
+        return self.make_app(self.settings)

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot.errors import AdvisorError
 
@@ -24,16 +26,38 @@ class ConfigurationError(AdvisorError):
     """A setting is missing or malformed; the message names each one."""
 
 
-class Settings(BaseSettings):
-    """Every setting, by its environment variable (upper-case field name)."""
+class DatabaseSettings(BaseSettings):
+    """What the database commands need (``advisor db``): only ``DATABASE_URL``."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
+
+    database_url: str = Field(default=DATABASE_URL)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        scheme = value.split("://", 1)[0] if "://" in value else ""
+        if scheme not in _DB_SCHEMES:
+            raise ValueError(
+                "expected sqlite:///path.db or postgresql+psycopg://user@host/db, "
+                f"got {mask_password(value)!r}"
+            )
+        if scheme == "postgresql":
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        try:
+            make_url(value)
+        except (ArgumentError, ValueError):
+            raise ValueError(f"not a valid database URL: {mask_password(value)!r}") from None
+        return value
+
+
+class Settings(DatabaseSettings):
+    """Every setting, by its environment variable (upper-case field name)."""
 
     slack_bot_token: str = Field(description="the bot token, xoxb-...")
     slack_signing_secret: str = Field(description="Basic Information > Signing Secret")
     slack_app_token: str | None = Field(default=None, description="xapp-..., Socket Mode")
     slack_api_url: str = Field(default=SLACK_API_URL, description="the Web API base URL")
-    database_url: str = Field(default=DATABASE_URL)
     slack_retry_count: int = Field(default=3, ge=0, le=10, description="retries per call")
     slack_retry_backoff: float = Field(default=0.5, ge=0, description="seconds, doubled")
     advisor_timezone: str = Field(default="UTC", description="IANA zone of digest times")
@@ -52,18 +76,6 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"expected an http(s) URL such as {SLACK_API_URL}, got {value!r}")
         return value if value.endswith("/") else value + "/"
-
-    @field_validator("database_url")
-    @classmethod
-    def _database_url(cls, value: str) -> str:
-        scheme = value.split("://", 1)[0] if "://" in value else ""
-        if scheme not in _DB_SCHEMES:
-            raise ValueError(
-                f"expected sqlite:///path.db or postgresql+psycopg://user@host/db, got {value!r}"
-            )
-        if scheme == "postgresql":
-            return "postgresql+psycopg://" + value.split("://", 1)[1]
-        return value
 
     @field_validator("advisor_timezone")
     @classmethod
@@ -95,6 +107,32 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as err:
         raise ConfigurationError(_describe(err)) from None
+
+
+def load_database_settings(**overrides: Any) -> DatabaseSettings:
+    """``DATABASE_URL`` alone (the Slack settings may be absent where migrations run)."""
+    try:
+        return DatabaseSettings(**overrides)
+    except ValidationError as err:
+        raise ConfigurationError(_describe(err)) from None
+
+
+def mask_password(url: str) -> str:
+    """``url`` with the password in its user info replaced by ``***`` (whatever the
+    password holds, ``@`` and ``:`` included)."""
+    scheme, sep, rest = url.partition("://")
+    authority, slash, path = rest.partition("/")
+    userinfo, at, host = authority.rpartition("@")
+    if not sep or not at or ":" not in userinfo:
+        return url
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}{slash}{path}"
+
+
+def database_problem(err: Exception) -> str:
+    """The first line of what the database driver said, any password in a URL masked."""
+    cause = str(getattr(err, "orig", None) or err).strip().splitlines() or [type(err).__name__]
+    return mask_password(cause[0])[:300]
 
 
 def _describe(err: ValidationError) -> str:

@@ -90,7 +90,7 @@ class SlackRequests:
             "api_app_id": "A1",
             "is_enterprise_install": "false",
             "response_url": "http://127.0.0.1:9/commands/1",
-            "trigger_id": "1.2.3",
+            "trigger_id": f"{int(time.time())}.{uuid.uuid4().int % 10**12}",  # new each time
         }
         return self.post(urlencode(form), "application/x-www-form-urlencoded")
 
@@ -169,12 +169,13 @@ class SlackRequests:
         message: dict[str, Any],
         user: str = "U1",
         channel: str = "C1",
+        team: str = TEAM_ID,
     ) -> Response:
         """A button click (block_actions) on ``message`` (as posted: ts, blocks, text)."""
         payload = {
             "type": "block_actions",
-            "team": {"id": TEAM_ID, "domain": "test"},
-            "user": {"id": user, "username": "someone", "team_id": TEAM_ID},
+            "team": {"id": team, "domain": "test"},
+            "user": {"id": user, "username": "someone", "team_id": team},
             "api_app_id": "A1",
             "token": "legacy",
             "trigger_id": "1.2.3",

@@ -55,6 +55,12 @@ def digest(due: bool, now_text: str | None) -> None:
         now = utc_now()
     elif now.tzinfo is None:
         now = now.replace(tzinfo=settings.timezone)
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
+    from bot.store.migrate import upgrade
+
+    engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
+    upgrade(engine)  # a no-op when serve or `advisor db upgrade` did it
+    engine.dispose()
     report = DigestRunner(settings).run(now)
     for line in results(report):
         click.echo(line)

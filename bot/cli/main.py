@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     # Other front ends register here (their modules import Slack lazily, in the command):
     "bot.cli.serve",
     "bot.cli.digest",
+    "bot.cli.db",
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from bot.errors import AdvisorError
-from bot.settings import ConfigurationError, Settings, load_settings
+from bot.settings import ConfigurationError, Settings, database_problem, load_settings
 
 
 class SettingsProblem(click.ClickException):
@@ -20,12 +20,27 @@ class SettingsProblem(click.ClickException):
 @click.command("serve")
 @click.option("--port", type=click.IntRange(1, 65535), default=3000, show_default=True)
 @click.option("--host", default="0.0.0.0", show_default=True, help="address to listen on")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--threads", type=click.IntRange(1, 256), default=8, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="worker processes  [default: one per CPU]",
+)
 @click.option("--socket-mode", is_flag=True, help="connect over Socket Mode (SLACK_APP_TOKEN)")
 @click.option("--no-digests", is_flag=True, help="do not post channel digests from this server")
+@click.option(
+    "--skip-migrations",
+    is_flag=True,
+    help="do not upgrade the database schema at start-up (`advisor db upgrade` did); "
+    "refuse to start if it is behind",
+)
 def serve(
-    port: int, host: str, workers: int, threads: int, socket_mode: bool, no_digests: bool
+    port: int,
+    host: str,
+    workers: int | None,
+    socket_mode: bool,
+    no_digests: bool,
+    skip_migrations: bool,
 ) -> None:
     """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
     try:
@@ -36,6 +51,7 @@ def serve(
                 "with the connections:write scope"
             )
         _check_slack_accepts(settings)
+        _prepare_database(settings, upgrade=not skip_migrations)
     except AdvisorError as err:
         raise SettingsProblem(str(err)) from None
     if socket_mode:
@@ -45,9 +61,31 @@ def serve(
     from bot.server import GunicornServer
 
     hooks = {} if no_digests else gunicorn_hooks(settings)  # the digest job, in the master
-    GunicornServer(
-        settings, host=host, port=port, workers=workers, threads=threads, hooks=hooks
-    ).run()
+    GunicornServer(settings, host=host, port=port, workers=workers, hooks=hooks).run()
+
+
+def _prepare_database(settings: Settings, *, upgrade: bool) -> None:
+    """Upgrade the schema (under a lock: instances started together make it once), or
+    check it is current; before any worker is forked."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
+    from bot.store.migrate import require_current
+    from bot.store.migrate import upgrade as run_upgrade
+
+    try:
+        engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
+    except (SQLAlchemyError, ValueError) as err:
+        raise ConfigurationError(f"DATABASE_URL cannot be used: {database_problem(err)}") from None
+    try:
+        if upgrade:
+            run_upgrade(engine)
+        else:
+            require_current(engine)
+    except SQLAlchemyError as err:
+        raise ConfigurationError(f"DATABASE_URL cannot be used: {database_problem(err)}") from None
+    finally:
+        engine.dispose()
 
 
 def _check_slack_accepts(settings: Settings) -> None:
@@ -75,10 +113,16 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     from bot.digest.scheduler import DigestRunner, DigestScheduler
     from bot.server import default_advisor
     from bot.slack.app import create_app
+    from bot.slack.client import make_client
+    from bot.slack.conversation import Conversations
+    from bot.slack.jobs import ThreadJobs
+    from bot.slack.poster import Poster
     from bot.store import Store
 
     store = Store.open(settings.database_url)
-    app = create_app(settings, store, default_advisor())
+    client = make_client(settings)
+    jobs = ThreadJobs(Conversations(store, default_advisor(), Poster(client, store)))
+    app = create_app(settings, store, jobs, client)
     if digests:
         DigestScheduler(DigestRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None

@@ -80,11 +80,10 @@ class Claim:
 
 
 class DigestStore:
-    """Subscriptions and runs over an engine (creates its two tables if missing)."""
+    """Subscriptions and runs over an engine (tables made by bot/store/migrate.py)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine)
 
     # --- subscriptions ------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The digest tables, on their own MetaData (created by :class:`~bot.digest.store.DigestStore`
-beside the consultation store's tables).
+"""The digest tables, on their own MetaData, beside the consultation store's tables (both
+made by the migrations in bot/store/migrations).
 
 ``digest_subscriptions``
     One row per channel (``team_id``, ``channel_id``): ``frequency`` (daily, weekly),

@@ -1,4 +1,5 @@
-"""The Bolt app, built by a factory from settings, a store, an advisor and a client."""
+"""The Bolt app, built by a factory from settings, a store, the jobs that answer, and a
+client. Its listeners store what arrives and acknowledge; the answers are jobs."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
 from bot.settings import Settings
 from bot.slack import listeners, wording
 from bot.slack.client import make_client
-from bot.slack.conversation import AdvisorLike, Conversations
+from bot.slack.intake import Intake
+from bot.slack.jobs import Jobs
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
 from bot.store import Store
@@ -21,32 +23,36 @@ from bot.store import Store
 log = logging.getLogger(__name__)
 
 LISTENER_THREADS = 64
-"""Bolt runs every listener, and so every /advise ack, on this pool (bolt's default is 5).
-Listeners wait on Slack (Retry-After sleeps, retries), so a small pool fills up and a new
-slash command waits for a thread past Slack's 3 seconds."""
+"""Bolt's pool for listeners run after the response (bolt's default is 5). The advisor's
+listeners only store and hand a job over, so they run before the response, on the
+gateway's thread, one thread hop fewer for every acknowledgement; the bench's bare app
+(which posts to Slack in its listeners) uses this pool."""
 
 
 def create_app(
-    settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
+    settings: Settings, store: Store, jobs: Jobs, client: WebClient | None = None
 ) -> App:
-    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool."""
+    """The advisor as a Bolt app: it stores, acknowledges, and hands the answer to ``jobs``.
+
+    Over HTTP it only ever sees requests the gateway verified (bot/gateway/asgi.py)."""
     client = client or make_client(settings)
     app = App(
         name="advisor",
         client=client,
         signing_secret=settings.slack_signing_secret,
-        process_before_response=False,
+        request_verification_enabled=False,  # done on the raw bytes by bot/gateway first
+        process_before_response=True,  # listeners are quick: store, hand a job over
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     poster = Poster(client, store)
-    conversations = Conversations(store, advisor, poster)
-    listeners.register(app, conversations)
+    listeners.register(app, Intake(store, poster, jobs))
 
     @app.error
-    def on_error(error: Exception, body: dict[str, Any]) -> None:
+    def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> BoltResponse:
         request_id = _request_id(body)
         log.error("request %s failed", request_id, exc_info=error)
-        _tell_user(poster, body)
+        _tell_user(poster, body, saved=bool(context.get("saved")))
+        return BoltResponse(status=200, body="")  # the user was told; Slack need not retry
 
     return app
 
@@ -58,8 +64,9 @@ def _request_id(body: dict[str, Any]) -> str:
     return uuid.uuid4().hex
 
 
-def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
-    """A short apology where the user was; never raises."""
+def _tell_user(poster: Poster, body: dict[str, Any], *, saved: bool) -> None:
+    """A short apology where the user was, saying "saved" only if what they sent was;
+    never raises. (The body is verified: the gateway let nothing else through.)"""
     event = body.get("event") or {}
     container = body.get("container") or {}
     channel = event.get("channel") or container.get("channel_id") or body.get("channel_id")
@@ -67,7 +74,7 @@ def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
     thread = thread or container.get("message_ts")
     user = event.get("user") or (body.get("user") or {}).get("id") or body.get("user_id")
     try:
-        if channel and thread:
+        if saved and channel and thread:
             poster.client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread,
@@ -75,6 +82,7 @@ def _tell_user(poster: Poster, body: dict[str, Any]) -> None:
                 metadata=notice_metadata("", "error"),
             )
         elif channel and user:
-            poster.ephemeral(wording.ERROR, channel=channel, user=user)
+            text = wording.ERROR if saved else wording.NOT_SAVED
+            poster.ephemeral(text, channel=channel, user=user, thread_ts=thread)
     except Exception:
         log.exception("could not tell the user about the error")

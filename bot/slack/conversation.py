@@ -1,14 +1,18 @@
-"""A consultation in a Slack thread: start it, store each reply, and answer.
+"""A consultation in a Slack thread, answered: post its root message, then what it needs
+next (questions or advice) once every stored reply counts.
 
-Each reply is an append-only turn; the answer is recomputed by folding every turn through
-the advisor (``start(description)`` then ``reply`` per turn), so replies arriving at the
-same moment all count. Answering is serialized per consultation by a lease in the store.
+This runs off the request path (bot/slack/jobs.py). Answering a consultation is serialized
+by a lease in the store, held while folding its turns (bot/slack/folding.py) and posting:
+kept before every post (:class:`bot.store.lease.Holding`: renewed by compare-and-set once
+half of it has passed), so an answer whose lease ran out (Slack holding its post back)
+never posts after the next answer; its state is saved, and the lease released, in one
+write that succeeds only while it still holds the lease. Whoever finds the lease taken
+leaves: the holder looks for turns stored meanwhile when it is done.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -16,19 +20,20 @@ from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
-from bot.slack import blocks, wording
+from bot.slack import blocks, clicks, folding, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.mrkdwn import escape, one_line
 from bot.slack.poster import NOT_IN_CHANNEL, Poster, slack_error
 from bot.store import Consultation, Store, lease
+from bot.store.lease import LEASE_SECONDS
 
 log = logging.getLogger(__name__)
 
-LEASE_SECONDS = 20.0
-WAIT_STEP_SECONDS = 0.05
 MAX_QUESTION_ROUNDS = 2
 """After this many question messages, the next answer is the recommendation."""
+MAX_PASSES = 5
+"""Answers in a row for turns that arrived while answering (then the next job goes on)."""
 
 
 class AdvisorLike(Protocol):
@@ -41,31 +46,35 @@ class AdvisorLike(Protocol):
 
 
 class Conversations:
-    """Starts consultations, stores replies and posts the next question or advice."""
+    """Opens consultations and posts the next question or advice, under the lease."""
 
     def __init__(self, store: Store, advisor: AdvisorLike, poster: Poster) -> None:
         self.store = store
         self.advisor = advisor
         self.poster = poster
 
-    def open_in_thread(
-        self, *, team_id: str, channel_id: str, user_id: str, description: str, origin: str,
-        thread_ts: str, message_ts: str,
-    ) -> Consultation | None:  # fmt: skip
-        """A consultation in an existing thread (mention, DM) started by the message at
-        ``message_ts``; None if that thread already holds one (a re-delivery)."""
-        return self.store.create_consultation(
-            team_id=team_id, channel_id=channel_id, user_id=user_id, description=description,
-            origin=origin, thread_ts=thread_ts, root_ts=message_ts,
-        )  # fmt: skip
+    # --- opening ------------------------------------------------------------------------
 
-    def open_in_channel(self, consultation: Consultation) -> bool:
-        """Post the root message of a ``/advise`` consultation and answer in its thread.
+    def open(self, consultation_id: str) -> None:
+        """Post the root message of a ``/advise`` consultation being opened, then answer in
+        its thread. If the bot may not post there, its author gets a private hint to invite
+        it, and the consultation waits (``pending``) until the bot joins the channel."""
+        owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
+        if owner is None:
+            return  # being opened by another job
+        held = lease.Holding(self.store, consultation_id, owner)
+        try:
+            found = self.store.get(consultation_id)
+            if found is None or found.status != "opening" or found.thread_ts:
+                return
+            if self._post_root(found, held):  # on an error it stays ``opening``: swept again
+                self._answer_held(consultation_id, held)  # its first answer, same lease
+        finally:
+            held.release()
+        self.answer(consultation_id)  # turns that came meanwhile
 
-        False when the bot may not post there: the user gets a private hint to invite it,
-        and the consultation stays ``pending`` until the bot joins the channel.
-        """
-        c = consultation
+    def _post_root(self, c: Consultation, held: lease.Holding) -> bool:
+        held.keep()
         try:
             ts = self.poster.post(
                 blocks.root_message(c.description, c.user_id),
@@ -83,88 +92,105 @@ class Conversations:
             self.poster.ephemeral(hint, channel=c.channel_id, user=c.user_id)
             return False
         self.store.set_thread(c.id, thread_ts=ts, root_ts=ts)
-        self.answer(c.id)
         return True
 
-    def add_reply(
-        self,
-        consultation_id: str,
-        *,
-        user_id: str,
-        text: str,
-        source_id: str,
-        about: str | None = None,
-    ) -> int:
-        """Store a reply (once per ``source_id``); its turn id. ``about`` is the fact a
-        clicked quick answer answers."""
-        return self.store.add_turn(
-            consultation_id, user_id=user_id, text=text, source_id=source_id, about=about
-        )
+    # --- answering ----------------------------------------------------------------------
 
     def answer(self, consultation_id: str, turn_id: int = 0) -> None:
-        """Post what the consultation needs next, once every turn up to ``turn_id`` counts.
-
-        Whoever holds the lease answers every stored turn; the others wait until their turn
-        is answered or the lease is theirs.
-        """
-        deadline = time.monotonic() + 2 * LEASE_SECONDS
-        while True:
-            current = self.store.get(consultation_id)
-            if current is None or _answered(current, turn_id):
+        """Post what the consultation needs once every stored turn (``turn_id`` at least)
+        counts; nothing if another answer holds it (that one answers this turn too)."""
+        for _ in range(MAX_PASSES):
+            current, last = self.store.progress(consultation_id)
+            if current is None or current.thread_ts is None:
+                return
+            target = max(turn_id, last)
+            if current.state_json is not None and current.answered_through >= target:
                 return
             owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
-            if owner is not None:
-                try:
-                    self._answer_locked(consultation_id)
-                finally:
-                    lease.release(self.store, consultation_id, owner)
+            if owner is None:
                 return
-            if time.monotonic() > deadline:
-                log.warning("gave up waiting to answer consultation %s", consultation_id)
+            held = lease.Holding(self.store, consultation_id, owner)
+            try:
+                self._answer_held(consultation_id, held)
+            except lease.Lost:
+                log.warning("consultation %s: lease lost mid-answer; posted no more", current.id)
                 return
-            time.sleep(WAIT_STEP_SECONDS)
+            except Exception:
+                # Counted as handled (its turns are replayed into the next answer), so the
+                # failed answer is not retried over and over; the caller tells the user.
+                self.store.skip_through(consultation_id, owner=owner, turn_id=target)
+                raise
+            finally:
+                held.release()
 
-    def _answer_locked(self, consultation_id: str) -> None:
+    def show_answered(self, channel_id: str, ts: str) -> None:
+        """Rebuild a questions message from what was stored, its clicked questions shown as
+        answered (logged, not raised, if Slack refuses)."""
+        message = self.store.message_at(channel_id, ts)
+        if message is None or message.consultation_id is None:
+            return
+        text, rebuilt_blocks = clicks.rebuilt(message, self.store.turns(message.consultation_id))
+        try:
+            self.poster.update(channel=channel_id, ts=ts, text=text, blocks=rebuilt_blocks)
+        except SlackApiError as err:
+            log.warning("could not mark the answered question: %s", slack_error(err))
+
+    def _answer_held(self, consultation_id: str, held: lease.Holding) -> None:
         consultation = self.store.get(consultation_id)
         assert consultation is not None and consultation.thread_ts is not None
-        turns = self.store.turns(consultation_id)
-        last = turns[-1].id if turns else 0
-        if consultation.state_json is not None and last <= consultation.answered_through:
-            return
-        state = self.advisor.start(consultation.description)
-        for turn in turns:
-            state = self.advisor.reply(state, turn.text, about=turn.about)
-        previous = (
-            CaseState.model_validate_json(consultation.state_json)
-            if consultation.state_json
-            else None
+        folded = folding.fold(self.store, self.advisor, consultation)
+        for turn in folded.unread:
+            held.keep()
+            self.poster.ephemeral(
+                wording.LIMIT_REACHED,
+                channel=consultation.channel_id,
+                user=turn.user_id,
+                thread_ts=consultation.thread_ts,
+            )
+        read_something = len(folded.unread) < len(folded.new)
+        status, rounds = consultation.status, consultation.question_rounds
+        if consultation.state_json is None or read_something:
+            status, rounds = self._post_answer(consultation, folded, held)
+        saved = self.store.save_state(
+            consultation_id,
+            owner=held.owner,
+            state_json=folded.state.model_dump_json(),
+            state_version=folding.STATE_VERSION,
+            state_turns=folded.turns,
+            status=status,
+            answered_through=folded.through,
+            question_rounds=rounds,
+            release=True,
         )
-        rounds = consultation.question_rounds
-        advised = consultation.status == "advised"
-        if not advised and self.store.latest_recommendation(consultation_id) is not None:
+        if not saved:
+            raise lease.Lost(consultation_id)
+        held.forget()
+
+    def _post_answer(
+        self, c: Consultation, folded: folding.Folded, held: lease.Holding
+    ) -> tuple[str, int]:
+        """Post the questions, the recommendation or its update; the new status and rounds."""
+        state, rounds = folded.state, c.question_rounds
+        advised = c.status == "advised"
+        if not advised and self.store.latest_recommendation(c.id) is not None:
             advised = True  # the last answer was cut short after recording its advice
         if advised:
-            self._post_update(consultation, state)
-            status = "advised"
-        else:
-            asked = self.advisor.questions(state)[: blocks.MAX_QUESTIONS]
-            if state.skipped or not asked or rounds >= MAX_QUESTION_ROUNDS:
-                self._post_recommendation(consultation, self.advisor.advise(state))
-                status = "advised"
-            else:
-                stuck = previous is not None and previous.facts == state.facts and bool(turns)
-                self._post_questions(consultation, asked, stuck)
-                status, rounds = "asking", rounds + 1
-        self.store.save_state(
-            consultation_id,
-            state_json=state.model_dump_json(),
-            status=status,
-            answered_through=last,
-            question_rounds=rounds,
-        )
+            self._post_update(c, state, held)
+            return "advised", rounds
+        asked = self.advisor.questions(state)[: blocks.MAX_QUESTIONS]
+        if state.skipped or not asked or rounds >= MAX_QUESTION_ROUNDS:
+            self._post_recommendation(c, self.advisor.advise(state), held)
+            return "advised", rounds
+        previous = folding.saved_state(c)
+        stuck = previous is not None and previous.facts == state.facts and bool(folded.new)
+        self._post_questions(c, asked, stuck, held)
+        return "asking", rounds + 1
 
-    def _post_questions(self, c: Consultation, asked: Sequence[Question], stuck: bool) -> None:
+    def _post_questions(
+        self, c: Consultation, asked: Sequence[Question], stuck: bool, held: lease.Holding
+    ) -> None:
         intro = wording.QUESTIONS_AGAIN if stuck else wording.QUESTIONS_INTRO
+        held.keep()
         self.poster.post(
             blocks.questions_message(c.id, asked, intro),
             channel=c.channel_id,
@@ -175,9 +201,10 @@ class Conversations:
         )
 
     def _post_recommendation(
-        self, c: Consultation, advice: Advice, changes: Sequence[str] = ()
+        self, c: Consultation, advice: Advice, held: lease.Holding, changes: Sequence[str] = ()
     ) -> None:
         rec = advice.recommendation
+        held.keep()
         recommendation_id = self.store.add_recommendation(
             c.id,
             strategy=rec.strategy.value,
@@ -200,15 +227,16 @@ class Conversations:
             raise
         self.store.set_recommendation_message(recommendation_id, ts)
 
-    def _post_update(self, c: Consultation, state: CaseState) -> None:
+    def _post_update(self, c: Consultation, state: CaseState, held: lease.Holding) -> None:
         advice = self.advisor.advise(state)
         latest = self.store.latest_recommendation(c.id)
         before = Advice.model_validate_json(latest.advice_json) if latest else None
         changes = describe_changes(before, advice) if before else ["new facts"]
         if changes:
-            self._post_recommendation(c, advice, changes)
+            self._post_recommendation(c, advice, held, changes)
             return
         label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
+        held.keep()
         self.poster.post(
             blocks.plain(wording.nothing_changed(label)),
             channel=c.channel_id,
@@ -217,7 +245,3 @@ class Conversations:
             metadata=notice_metadata(c.id, "nothing_changed"),
             consultation_id=c.id,
         )
-
-
-def _answered(consultation: Consultation, turn_id: int) -> bool:
-    return consultation.state_json is not None and consultation.answered_through >= turn_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from slack_sdk import WebClient
@@ -15,6 +16,8 @@ from bot.store import PostedMessage, Store
 log = logging.getLogger(__name__)
 
 NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+KEEP_CONTENT = frozenset({"questions"})
+"""Kinds of message whose text and blocks are stored: a click rebuilds them from there."""
 
 
 def slack_error(err: SlackApiError) -> str:
@@ -41,16 +44,20 @@ class Poster:
         consultation_id: str | None = None,
     ) -> str:
         """Post ``message`` (its snippet too, if any); the posted message's ts."""
+        blocks = message.block_dicts()  # once: posted, and kept for questions
         answer = self.client.chat_postMessage(
             channel=channel,
             thread_ts=thread_ts,
             text=message.text,
-            blocks=message.blocks,
+            blocks=blocks,
             metadata=metadata,
             unfurl_links=False,
             unfurl_media=False,
         )
         ts = str(answer["ts"])
+        content = None
+        if kind in KEEP_CONTENT:
+            content = json.dumps({"text": message.text, "blocks": blocks})
         self.store.record_message(
             PostedMessage(
                 channel_id=channel,
@@ -59,6 +66,7 @@ class Poster:
                 kind=kind,
                 consultation_id=consultation_id,
                 event_type=metadata.event_type if metadata else None,
+                content_json=content,
             )
         )
         if message.snippet is not None:

@@ -41,6 +41,14 @@ WHAT_CHANGED = "*What changed:* {changes}"
 ANSWERED = "✓ {label} (<@{user}>)"
 NOT_SAVED = "Sorry, I couldn't take that right now. Please try again in a minute."
 ERROR = "Sorry, something went wrong on my side. Your message is saved; please try again."
+REPLY_NOT_SAVED = (
+    "Sorry, I couldn't save that reply just now, so I haven't read it. "
+    "Please send it again in a minute."
+)
+LIMIT_REACHED = (
+    "This conversation has reached its size limit, so I didn't read that reply. "
+    "Start a new one with `/advise <your use case>` to go on."
+)
 INVITE_HINT = (
     "I can't post in this channel yet. Invite me with `/invite @advisor` and I'll start "
     "from your description, which is saved:\n>{description}"

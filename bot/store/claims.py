@@ -41,6 +41,17 @@ class Claims:
             )
         return result.rowcount == 1
 
+    def renew(self, consultation_id: str, owner: str, lease_seconds: float) -> bool:
+        """Extend ``owner``'s lease (compare-and-set); False if it is no longer theirs."""
+        c = schema.consultations.c
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(schema.consultations)
+                .where(c.id == consultation_id, c.lock_owner == owner)
+                .values(lock_until=time.time() + lease_seconds)
+            )
+        return result.rowcount == 1
+
     def lease_owner(self, consultation_id: str) -> str | None:
         """Who holds the consultation's lease, if anyone."""
         query = select(schema.consultations.c.lock_owner).where(

@@ -98,6 +98,7 @@ class History:
                     thread_ts=message.thread_ts,
                     kind=message.kind,
                     event_type=message.event_type,
+                    content_json=message.content_json,
                     created_at=_now(),
                 )
             )
@@ -106,17 +107,27 @@ class History:
         m = schema.messages.c
         query = select(schema.messages).where(m.consultation_id == consultation_id).order_by(m.id)
         with self.engine.connect() as conn:
-            return [
-                PostedMessage(
-                    channel_id=r["channel_id"],
-                    ts=r["ts"],
-                    thread_ts=r["thread_ts"],
-                    kind=r["kind"],
-                    consultation_id=r["consultation_id"],
-                    event_type=r["event_type"],
-                )
-                for r in conn.execute(query).mappings()
-            ]
+            return [_message(r) for r in conn.execute(query).mappings()]
+
+    def message_at(self, channel_id: str, ts: str) -> PostedMessage | None:
+        """The message the bot posted at ``ts`` in a channel, if it did."""
+        m = schema.messages.c
+        query = select(schema.messages).where(m.channel_id == channel_id, m.ts == ts)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _message(row) if row else None
+
+
+def _message(row: RowMapping) -> PostedMessage:
+    return PostedMessage(
+        channel_id=row["channel_id"],
+        ts=row["ts"],
+        thread_ts=row["thread_ts"],
+        kind=row["kind"],
+        consultation_id=row["consultation_id"],
+        event_type=row["event_type"],
+        content_json=row["content_json"],
+    )
 
 
 def _recommendation(row: RowMapping) -> StoredRecommendation:

@@ -22,6 +22,10 @@ class Consultation:
     answered_through: int
     created_at: datetime
     updated_at: datetime
+    state_version: int | None = None
+    """The schema version of ``state_json`` (bot/slack/folding.py)."""
+    state_turns: int = 0
+    """The replies ``state_json`` covers."""
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,5 @@ class PostedMessage:
     kind: str
     consultation_id: str | None = None
     event_type: str | None = None
+    content_json: str | None = None
+    """``{"text": ..., "blocks": [...]}`` as posted, for questions (rebuilt on a click)."""

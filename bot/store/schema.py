@@ -3,7 +3,8 @@
 ``consultations``
     One per conversation: who (team, channel, user), where (``thread_ts``: the thread the
     conversation lives in; ``root_ts``: the bot's root message for ``/advise``), the
-    ``description``, the latest computed ``state_json`` (a ``CaseState``), ``status``
+    ``description``, the latest computed ``state_json`` (a ``CaseState`` of schema
+    ``state_version``, folded from the description and ``state_turns`` turns), ``status``
     (``pending`` until the thread exists, ``opening`` while its root message is being
     posted, then ``asking`` or ``advised``), and the lease
     (``lock_owner``, ``lock_until``) that serializes answering.
@@ -17,6 +18,14 @@
     Every message the bot posted (channel, ts, thread, kind, metadata event type).
 ``processed_events``
     Slack event ids already handled, so a re-delivered event is handled once.
+``seen_requests``
+    Signatures of the requests verified in the last minutes, so a replay is refused.
+``health_checks``
+    One row the health check writes, to prove the database takes writes.
+
+The tables are made and changed by migrations (``bot/store/migrations``, run by
+:mod:`bot.store.migrate`); this module is what the code reads and writes, and a test
+checks that the two agree.
 """
 
 from __future__ import annotations
@@ -49,6 +58,8 @@ consultations = Table(
     Column("root_ts", String(32)),
     Column("description", Text, nullable=False),
     Column("state_json", Text),
+    Column("state_version", Integer, doc="the schema version of state_json"),
+    Column("state_turns", Integer, nullable=False, default=0, server_default="0"),
     Column("status", String(16), nullable=False, default="pending"),
     Column("question_rounds", Integer, nullable=False, default=0),
     Column("answered_through", Integer, nullable=False, default=0, doc="last turn id answered"),
@@ -99,6 +110,8 @@ messages = Table(
     Column("kind", String(32), nullable=False),
     Column("event_type", String(64)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("content_json", Text, doc="text and blocks as posted (questions: rebuilt on a click)"),
+    Index("ix_messages_channel_ts", "channel_id", "ts"),
 )
 
 processed_events = Table(
@@ -106,4 +119,19 @@ processed_events = Table(
     metadata,
     Column("event_id", String(128), primary_key=True),
     Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+seen_requests = Table(
+    "seen_requests",
+    metadata,
+    Column("signature", String(80), primary_key=True),
+    Column("seen_at", Float, nullable=False),
+    Index("ix_seen_requests_seen_at", "seen_at"),
+)
+
+health_checks = Table(
+    "health_checks",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("checked_at", Float, nullable=False),
 )

@@ -4,18 +4,21 @@ and the ids of Slack events already handled. Safe to share across threads and pr
 from __future__ import annotations
 
 import itertools
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from bot.store import schema
+from bot.store.backlog import Backlog
 from bot.store.claims import Claims
-from bot.store.engine import make_engine
+from bot.store.engine import BACKGROUND_TIMEOUT_SECONDS, make_engine
 from bot.store.history import History
-from bot.store.records import Consultation, Turn
+from bot.store.records import Consultation
+from bot.store.turns import Turns
 
 PRUNE_EVERY = 500
 EVENT_MEMORY = timedelta(days=1)
@@ -30,21 +33,18 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(History, Claims):
+class Store(History, Claims, Backlog, Turns):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._marks = itertools.count(1)
-        try:
-            schema.metadata.create_all(engine)
-        except DBAPIError:  # another worker created the tables at the same moment
-            schema.metadata.create_all(engine)
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``)."""
-        return cls(make_engine(url))
+    def open(cls, url: str, *, timeout: float = BACKGROUND_TIMEOUT_SECONDS) -> Store:
+        """A store on ``url`` (``sqlite:///file.db`` or ``postgresql+psycopg://...``), whose
+        schema :mod:`bot.store.migrate` made."""
+        return cls(make_engine(url, timeout=timeout))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -57,6 +57,18 @@ class Store(History, Claims):
         except Exception:
             return False
         return True
+
+    def prove_write(self) -> bool:
+        """True when the database takes a write now (the health check's row)."""
+        table = schema.health_checks
+        try:
+            with self.engine.begin() as conn:
+                done = conn.execute(
+                    update(table).where(table.c.id == 1).values(checked_at=time.time())
+                ).rowcount
+        except Exception:
+            return False
+        return done == 1
 
     # --- events -------------------------------------------------------------------------
 
@@ -96,11 +108,13 @@ class Store(History, Claims):
         origin: str,
         thread_ts: str | None = None,
         root_ts: str | None = None,
+        opening: bool = False,
     ) -> Consultation | None:
-        """A new consultation, ``pending`` until it has a thread; None if one already lives
-        in that thread. ``root_ts``: the message it started from."""
+        """A new consultation, ``pending`` until it has a thread (``opening`` at once when
+        its root message is about to be posted); None if one already lives in that
+        thread. ``root_ts``: the message it started from."""
         now = _now()
-        row = {
+        row: dict[str, Any] = {
             "id": str(uuid.uuid4()),
             "team_id": team_id,
             "channel_id": channel_id,
@@ -109,7 +123,7 @@ class Store(History, Claims):
             "thread_ts": thread_ts,
             "root_ts": root_ts,
             "description": description,
-            "status": "asking" if thread_ts else "pending",
+            "status": "asking" if thread_ts else "opening" if opening else "pending",
             "question_rounds": 0,
             "answered_through": 0,
             "created_at": now,
@@ -120,13 +134,28 @@ class Store(History, Claims):
                 conn.execute(insert(schema.consultations).values(**row))
         except IntegrityError:
             return None
-        return self.get(str(row["id"]))
+        return Consultation(state_json=None, **row)
 
     def get(self, consultation_id: str) -> Consultation | None:
         query = select(schema.consultations).where(schema.consultations.c.id == consultation_id)
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return _consultation(row) if row else None
+
+    def progress(self, consultation_id: str) -> tuple[Consultation | None, int]:
+        """The consultation and the id of its last stored turn (0: none), in one read."""
+        t = schema.turns.c
+        last = (
+            select(func.coalesce(func.max(t.id), 0))
+            .where(t.consultation_id == schema.consultations.c.id)
+            .scalar_subquery()
+        )
+        query = select(schema.consultations, last.label("last_turn")).where(
+            schema.consultations.c.id == consultation_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return (_consultation(row), int(row["last_turn"])) if row else (None, 0)
 
     def find_by_thread(self, channel_id: str, thread_ts: str) -> Consultation | None:
         """The consultation living in that thread, if any."""
@@ -173,75 +202,43 @@ class Store(History, Claims):
         self,
         consultation_id: str,
         *,
+        owner: str,
         state_json: str,
+        state_version: int,
+        state_turns: int,
         status: str,
         answered_through: int,
         question_rounds: int,
-    ) -> None:
-        """The state computed from every turn up to ``answered_through``."""
-        self._update(
+        release: bool = False,
+    ) -> bool:
+        """The state folded from the description and ``state_turns`` turns, every one up
+        to ``answered_through``; saved only while ``owner`` holds the lease (False if not),
+        and with ``release`` the lease released in the same write."""
+        freed = {"lock_owner": None, "lock_until": None} if release else {}
+        return self._update(
             consultation_id,
+            owner=owner,
+            **freed,
             state_json=state_json,
+            state_version=state_version,
+            state_turns=state_turns,
             status=status,
             answered_through=answered_through,
             question_rounds=question_rounds,
         )
 
-    def _update(self, consultation_id: str, **values: Any) -> None:
+    def skip_through(self, consultation_id: str, *, owner: str, turn_id: int) -> bool:
+        """Count the turns up to ``turn_id`` as handled without a saved state for them (an
+        answer that failed): the next answer rebuilds the state from every turn."""
+        return self._update(consultation_id, owner=owner, answered_through=turn_id)
+
+    def _update(self, consultation_id: str, *, owner: str | None = None, **values: Any) -> bool:
+        c = schema.consultations.c
+        query = update(schema.consultations).where(c.id == consultation_id)
+        if owner is not None:
+            query = query.where(c.lock_owner == owner)
         with self.engine.begin() as conn:
-            conn.execute(
-                update(schema.consultations)
-                .where(schema.consultations.c.id == consultation_id)
-                .values(updated_at=_now(), **values)
-            )
-
-    # --- turns --------------------------------------------------------------------------
-
-    def add_turn(
-        self,
-        consultation_id: str,
-        *,
-        user_id: str,
-        text: str,
-        source_id: str,
-        about: str | None = None,
-    ) -> int:
-        """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
-        try:
-            with self.engine.begin() as conn:
-                result = conn.execute(
-                    insert(schema.turns).values(
-                        consultation_id=consultation_id,
-                        user_id=user_id,
-                        text=text,
-                        about=about,
-                        source_id=source_id,
-                        created_at=_now(),
-                    )
-                )
-                key = result.inserted_primary_key
-                assert key is not None
-                return int(key[0])
-        except IntegrityError:
-            query = select(schema.turns.c.id).where(schema.turns.c.source_id == source_id)
-            with self.engine.connect() as conn:
-                return int(conn.execute(query).scalar_one())
-
-    def turns(self, consultation_id: str) -> list[Turn]:
-        """Every reply of a consultation, in the order they were stored."""
-        t = schema.turns.c
-        query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
-        with self.engine.connect() as conn:
-            return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
-                for r in conn.execute(query).mappings()
-            ]
-
-    def last_turn_id(self, consultation_id: str) -> int:
-        t = schema.turns.c
-        query = select(func.max(t.id)).where(t.consultation_id == consultation_id)
-        with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar() or 0)
+            return conn.execute(query.values(updated_at=_now(), **values)).rowcount == 1
 
 
 def _consultation(row: RowMapping) -> Consultation:

@@ -10,11 +10,15 @@ from digest_helpers import DigestSlack
 
 from bot.digest.store import DigestStore
 from bot.store import Store
+from harness.database import open_store
 
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'advisor.db'}"
+    """A SQLite file with the schema made (as ``advisor serve`` makes it at start-up)."""
+    url = f"sqlite:///{tmp_path / 'advisor.db'}"
+    open_store(url).close()
+    return url
 
 
 @pytest.fixture

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from bot.digest.schedule import Frequency, Period
-from bot.digest.store import Claim, DigestStore, Subscription, metadata
+from bot.digest.store import Claim, DigestStore, Subscription
 from bot.store.engine import make_engine
+from bot.store.migrate import upgrade
+from harness.database import reset
 
 POSTGRES_URL = os.environ.get("ADVISOR_TEST_DATABASE_URL")
 NOW = datetime(2026, 11, 20, 8, 0, 30, tzinfo=UTC)
@@ -35,7 +37,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 @pytest.fixture
 def store(url: str) -> Iterator[DigestStore]:
     engine = make_engine(url)
-    metadata.drop_all(engine)
+    reset(engine)
+    upgrade(engine)
     yield DigestStore(engine)
     engine.dispose()
 

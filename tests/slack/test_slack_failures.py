@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -78,21 +77,6 @@ def test_inviting_the_bot_starts_the_advise_that_waited_for_it(
         if c.response.get("ok") and c.args["channel"] == channel and not c.args.get("thread_ts")
     ]
     assert len(roots) == 1
-
-
-def test_an_unexpected_error_gets_a_short_apology_in_the_thread_and_no_traceback(
-    fake: FakeSlack, slack: SlackRequests, channel: str, server: ServerProcess
-) -> None:
-    thread_ts, questions = start(fake, slack, channel, TICKETS)
-    message = {"ts": questions.ts, "thread_ts": thread_ts, "text": "q", "blocks": []}
-    answer = slack.click(
-        action_id="answer:0", value="{broken", block_id="q:x", message=message, channel=channel
-    )
-    assert answer.status == 200
-    sorry = in_thread(fake, channel, thread_ts, 2)[-1]
-    assert sorry.args["text"] == wording.ERROR
-    assert "Traceback" not in json.dumps(sorry.args)
-    assert "request 1.2.3 failed" in server.log()
 
 
 def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Path) -> None:

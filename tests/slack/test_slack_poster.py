@@ -13,8 +13,8 @@ from bot.slack.blocks import Message, section
 from bot.slack.client import make_client
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster, slack_error
-from bot.store import Store
 from harness import FakeSlack
+from harness.database import open_store
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def poster(tmp_path: Path) -> Iterator[tuple[Poster, FakeSlack]]:
             slack_retry_count=1,
             slack_retry_backoff=0.01,
         )
-        store = Store.open(f"sqlite:///{tmp_path / 'advisor.db'}")
+        store = open_store(f"sqlite:///{tmp_path / 'advisor.db'}")
         yield Poster(make_client(settings), store), fake
         store.close()
 

@@ -10,7 +10,8 @@ import pytest
 
 from bot.store import Store
 from bot.store.engine import make_engine
-from bot.store.schema import metadata
+from bot.store.migrate import upgrade
+from harness.database import reset
 
 POSTGRES_URL = os.environ.get("ADVISOR_TEST_DATABASE_URL")
 
@@ -24,7 +25,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     else:
         pytest.skip("set ADVISOR_TEST_DATABASE_URL=postgresql+psycopg://... to run on PostgreSQL")
     engine = make_engine(url)
-    metadata.drop_all(engine)
+    reset(engine)
+    upgrade(engine)
     opened = Store(engine)
     yield opened
     opened.close()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
-from bot.store import PostedMessage, Store
+from bot.store import PostedMessage, Store, lease
 
 
 def _new(store: Store, thread_ts: str | None = "1700000000.000100", channel: str = "C1") -> str:
@@ -89,7 +90,17 @@ def test_the_lease_is_held_by_one_owner_until_released_or_expired(store: Store) 
 
 def test_state_and_recommendations_are_kept(store: Store) -> None:
     cid = _new(store)
-    store.save_state(cid, state_json="{}", status="advised", answered_through=3, question_rounds=1)
+    owner = lease.try_acquire(store, cid, 60)
+    assert owner is not None
+    saved = store.save_state(
+        cid, owner=owner, state_json="{}", state_version=1, state_turns=2, status="advised",
+        answered_through=3, question_rounds=1,
+    )  # fmt: skip
+    assert saved
+    assert not store.save_state(
+        cid, owner="someone else", state_json="{}", state_version=1, state_turns=2,
+        status="asking", answered_through=3, question_rounds=1,
+    ), "only the lease holder saves"  # fmt: skip
     store.add_recommendation(
         cid,
         strategy="rag",
@@ -101,6 +112,7 @@ def test_state_and_recommendations_are_kept(store: Store) -> None:
     )
     got = store.get(cid)
     assert got is not None and (got.status, got.answered_through) == ("advised", 3)
+    assert (got.state_version, got.state_turns) == (1, 2)
     latest = store.latest_recommendation(cid)
     assert latest is not None and latest.path == ["prompt_engineering", "rag"]
     unposted = store.add_recommendation(
@@ -112,6 +124,30 @@ def test_state_and_recommendations_are_kept(store: Store) -> None:
     )
     store.set_recommendation_message(posted, "10.1")
     assert [(r.id, r.message_ts) for r in store.recommendations(cid)][1:] == [(posted, "10.1")]
+
+
+def test_a_lease_is_renewed_only_by_its_holder(store: Store) -> None:
+    cid = _new(store)
+    owner = lease.try_acquire(store, cid, 0.01)
+    assert owner is not None
+    time.sleep(0.05)
+    taker = lease.try_acquire(store, cid, 60)
+    assert taker is not None, "an expired lease is free"
+    assert not lease.renew(store, cid, owner), "its old holder cannot renew it"
+    assert lease.renew(store, cid, taker)
+
+
+def test_turn_totals_count_replies_and_characters_up_to_a_turn(store: Store) -> None:
+    cid = _new(store)
+    first = store.add_turn(cid, user_id="U1", text="abc", source_id="s1")
+    store.add_turn(cid, user_id="U1", text="defgh", source_id="s2")
+    assert store.turn_totals(cid, first) == (1, 3)
+    assert store.turn_totals(cid, store.last_turn_id(cid)) == (2, 8)
+    assert [t.text for t in store.turns_after(cid, first)] == ["defgh"]
+
+
+def test_the_health_check_proves_a_write(store: Store) -> None:
+    assert store.prove_write()
 
 
 def test_consultations_in_a_channel_and_window_are_listed_for_a_digest(store: Store) -> None:
@@ -162,3 +198,26 @@ def test_a_lease_held_by_a_killed_process_is_taken_over_at_once(store: Store) ->
     assert lease.try_acquire(store, cid, 60) is None, "a live holder keeps its lease"
     lease.release(store, cid, owner)
     assert store.lease_owner(cid) is None
+
+
+def test_database_errors_never_carry_what_users_wrote(store: Store) -> None:
+    cid = _new(store)
+    store.add_turn(cid, user_id="U1", text="first", source_id="same")
+    secret = "USER-TEXT-THAT-MUST-NOT-BE-LOGGED"
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    from bot.store import schema
+
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(
+                insert(schema.turns).values(
+                    consultation_id=cid, user_id="U1", text=secret, source_id="same",
+                    created_at=datetime.now(UTC),
+                )
+            )  # fmt: skip
+    except IntegrityError as err:
+        assert secret not in str(err)
+    else:
+        raise AssertionError("the duplicate source id was accepted")

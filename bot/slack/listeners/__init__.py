@@ -6,18 +6,18 @@ import re
 
 from slack_bolt import Ack, App
 
-from bot.slack.conversation import Conversations
+from bot.slack.intake import Intake
 from bot.slack.listeners import actions, commands, joins, messages
 
 _ANYTHING = re.compile(".*")
 
 
-def register(app: App, conversations: Conversations) -> None:
+def register(app: App, intake: Intake) -> None:
     """Attach every listener; last, catch-alls that acknowledge what the bot ignores."""
-    commands.register(app, conversations)
-    messages.register(app, conversations)
-    actions.register(app, conversations)
-    joins.register(app, conversations)
+    commands.register(app, intake)
+    messages.register(app, intake)
+    actions.register(app, intake)
+    joins.register(app, intake)
 
     def ignore(ack: Ack) -> None:
         ack()
@@ -25,3 +25,7 @@ def register(app: App, conversations: Conversations) -> None:
     app.event(_ANYTHING)(ignore)
     app.action(_ANYTHING)(ignore)
     app.command(_ANYTHING)(ignore)
+    # Bolt logs a request no listener takes with its whole body: take every other kind too.
+    app.view(_ANYTHING)(ignore)
+    app.shortcut(_ANYTHING)(ignore)
+    app.options(_ANYTHING)(ignore)

@@ -1,4 +1,5 @@
-"""``/advise <description>``: acknowledge at once, then a root message and its thread."""
+"""``/advise <description>``: store it, acknowledge, and leave the root message and its
+thread to a job."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ from slack_bolt import Ack, App
 
 from bot.digest.command import DigestCommand
 from bot.slack import wording
-from bot.slack.conversation import Conversations
+from bot.slack.intake import Intake
 from bot.slack.listeners.text import is_help
 
 COMMAND = "/advise"
 log = logging.getLogger(__name__)
 
 
-def register(app: App, conversations: Conversations) -> None:
-    digests = DigestCommand(conversations.store)
+def register(app: App, intake: Intake) -> None:
+    digests = DigestCommand(intake.store)
 
     @app.command(COMMAND)
     def advise(ack: Ack, command: dict[str, Any]) -> None:
@@ -30,17 +31,18 @@ def register(app: App, conversations: Conversations) -> None:
             ack(text=digests.answer(team, channel, text))
             return
         try:
-            consultation = conversations.store.create_consultation(
+            consultation = intake.store.create_consultation(
                 team_id=str(command.get("team_id", "")),
                 channel_id=str(command["channel_id"]),
                 user_id=str(command["user_id"]),
                 description=text,
                 origin="command",
+                opening=True,
             )
-        except Exception:
-            log.exception("could not store /advise from %s", command.get("user_id"))
+        except Exception as err:
+            log.warning("could not store an /advise: %s", type(err).__name__)
             ack(text=wording.NOT_SAVED)
             return
         ack()  # after the description is stored: a crash now cannot lose it
         if consultation is not None:
-            conversations.open_in_channel(consultation)
+            intake.open(consultation.id)

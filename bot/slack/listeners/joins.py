@@ -7,14 +7,14 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-from bot.slack.conversation import Conversations
+from bot.slack.intake import Intake
 
 RESUME_WITHIN = timedelta(days=1)
 """A /advise older than this, left pending, is not started on a later invite."""
 
 
-def register(app: App, conversations: Conversations) -> None:
-    store = conversations.store
+def register(app: App, intake: Intake) -> None:
+    store = intake.store
 
     @app.event("member_joined_channel")
     def joined(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
@@ -24,10 +24,5 @@ def register(app: App, conversations: Conversations) -> None:
             return
         since = datetime.now(UTC) - RESUME_WITHIN
         for consultation in store.pending_in(str(event["channel"]), since=since):
-            if not store.claim_pending(consultation.id):
-                continue
-            try:
-                conversations.open_in_channel(consultation)
-            except Exception:
-                store.unclaim(consultation.id)
-                raise
+            if store.claim_pending(consultation.id):
+                intake.open(consultation.id)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App, BoltContext, BoltResponse
 
 from bot.slack import wording
 from bot.slack.blocks import plain
-from bot.slack.conversation import Conversations
+from bot.slack.intake import Intake
 from bot.slack.listeners.text import is_help, without_mention
 from bot.slack.metadata import notice_metadata
 
 READ_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
+log = logging.getLogger(__name__)
 
 
 def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
@@ -27,7 +29,7 @@ def is_from_a_person(event: dict[str, Any], bot_user_id: str | None) -> bool:
 
 
 def store_reply(
-    conversations: Conversations, event: dict[str, Any], bot_user_id: str | None
+    intake: Intake, event: dict[str, Any], bot_user_id: str | None
 ) -> tuple[str, int] | None:
     """Store a message that replies in a consultation's thread (once, whoever calls);
     the consultation id and the turn id, or None if the message is no such reply."""
@@ -35,88 +37,100 @@ def store_reply(
     if event.get("type") != "message" or not thread or not is_from_a_person(event, bot_user_id):
         return None
     channel, ts = event["channel"], event["ts"]
-    found = conversations.store.find_by_thread(channel, thread)
+    found = intake.store.find_by_thread(channel, thread)
     if found is None or found.root_ts == ts:
         return None
     text = without_mention(str(event.get("text", "")), bot_user_id)
-    turn = conversations.add_reply(
+    turn = intake.store.add_turn(
         found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
     )
     return found.id, turn
 
 
-def register(app: App, conversations: Conversations) -> None:
-    store = conversations.store
+def register(app: App, intake: Intake) -> None:
+    store = intake.store
 
     @app.middleware
     def replies_are_stored_before_the_ack(
-        body: dict[str, Any], context: BoltContext, next_: Callable[[], None]
-    ) -> None:
+        body: dict[str, Any], context: BoltContext, next_: Callable[[], BoltResponse]
+    ) -> BoltResponse:
         """A reply is in the database before Slack hears 200: a crash cannot lose it, and
-        replies count in the order Slack delivered them."""
-        if body.get("type") == "event_callback" and isinstance(body.get("event"), dict):
-            store_reply(conversations, body["event"], context.bot_user_id)
-        next_()
+        replies count in the order Slack delivered them. If it cannot be stored (the
+        database is locked), its author is told so, and nothing says it was saved."""
+        event = body.get("event")
+        if body.get("type") == "event_callback" and isinstance(event, dict):
+            try:
+                context["reply"] = store_reply(intake, event, context.bot_user_id)
+            except Exception as err:
+                log.warning("could not store a thread reply: %s", type(err).__name__)
+                intake.tell(
+                    "REPLY_NOT_SAVED",
+                    channel=str(event.get("channel", "")),
+                    user=str(event.get("user", "")),
+                    thread_ts=event.get("thread_ts"),
+                )
+                return BoltResponse(status=200, body="")
+            context["saved"] = context["reply"] is not None
+        return next_()
 
     @app.event("app_mention")
     def mention(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if not is_from_a_person(event, context.bot_user_id):
             return
-        if not store.mark_event(str(body["event_id"])):
-            return
         channel, ts, thread = event["channel"], event["ts"], event.get("thread_ts")
         if thread and store.find_by_thread(channel, thread):
             return  # a reply in a consultation: its message event carries it
+        if not store.mark_event(str(body["event_id"])):
+            return
         text = without_mention(str(event.get("text", "")), context.bot_user_id)
         if is_help(text):
-            conversations.poster.ephemeral(
-                wording.USAGE, channel=channel, user=event["user"], thread_ts=thread
-            )
+            intake.tell("USAGE", channel=channel, user=event["user"], thread_ts=thread)
             return
-        _start(conversations, body, event, text, origin="mention", thread_ts=thread or ts)
+        _start(intake, body, event, text, origin="mention", thread_ts=thread or ts, context=context)
 
     @app.event("message")
     def message(body: dict[str, Any], event: dict[str, Any], context: BoltContext) -> None:
         if not is_from_a_person(event, context.bot_user_id):
             return
-        if not store.mark_event(str(body["event_id"])):
-            return
-        channel, ts, thread = event["channel"], event["ts"], event.get("thread_ts")
-        text = without_mention(str(event.get("text", "")), context.bot_user_id)
-        if thread:
-            stored = store_reply(conversations, event, context.bot_user_id)
+        if event.get("thread_ts"):
+            stored = context.get("reply")
             if stored is not None:
-                conversations.answer(*stored)
-        elif event.get("channel_type") == "im":
-            if is_help(text):
-                conversations.poster.post(
-                    plain(wording.USAGE),
-                    channel=channel,
-                    thread_ts=None,
-                    kind="usage",
-                    metadata=notice_metadata("", "usage"),
-                )
-                return
-            _start(conversations, body, event, text, origin="dm", thread_ts=ts)
+                intake.answer(*stored)
+            return
+        if event.get("channel_type") != "im" or not store.mark_event(str(body["event_id"])):
+            return
+        text = without_mention(str(event.get("text", "")), context.bot_user_id)
+        if is_help(text):
+            intake.poster.post(
+                plain(wording.USAGE),
+                channel=event["channel"],
+                thread_ts=None,
+                kind="usage",
+                metadata=notice_metadata("", "usage"),
+            )
+            return
+        _start(intake, body, event, text, origin="dm", thread_ts=event["ts"], context=context)
 
 
 def _start(
-    conversations: Conversations,
+    intake: Intake,
     body: dict[str, Any],
     event: dict[str, Any],
     text: str,
     *,
     origin: str,
     thread_ts: str,
+    context: BoltContext,
 ) -> None:
-    consultation = conversations.open_in_thread(
+    consultation = intake.store.create_consultation(
         team_id=str(body.get("team_id") or event.get("team", "")),
         channel_id=event["channel"],
         user_id=event["user"],
         description=text,
         origin=origin,
         thread_ts=thread_ts,
-        message_ts=event["ts"],
+        root_ts=event["ts"],
     )
     if consultation is not None:
-        conversations.answer(consultation.id)
+        context["saved"] = True
+        intake.answer(consultation.id)

@@ -1,0 +1,95 @@
+"""The replies of a consultation, append-only, once per Slack message or click."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.store import schema
+from bot.store.records import Turn
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Turns:
+    """The turns part of :class:`bot.store.Store`."""
+
+    engine: Engine
+
+    def add_turn(
+        self,
+        consultation_id: str,
+        *,
+        user_id: str,
+        text: str,
+        source_id: str,
+        about: str | None = None,
+    ) -> int:
+        """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    insert(schema.turns).values(
+                        consultation_id=consultation_id,
+                        user_id=user_id,
+                        text=text,
+                        about=about,
+                        source_id=source_id,
+                        created_at=_now(),
+                    )
+                )
+                key = result.inserted_primary_key
+                assert key is not None
+                return int(key[0])
+        except IntegrityError:
+            query = select(schema.turns.c.id).where(schema.turns.c.source_id == source_id)
+            with self.engine.connect() as conn:
+                return int(conn.execute(query).scalar_one())
+
+    def turns(self, consultation_id: str) -> list[Turn]:
+        """Every reply of a consultation, in the order they were stored."""
+        t = schema.turns.c
+        query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
+        with self.engine.connect() as conn:
+            return [
+                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                for r in conn.execute(query).mappings()
+            ]
+
+    def turns_after(self, consultation_id: str, turn_id: int) -> list[Turn]:
+        """The replies stored after ``turn_id``, in order."""
+        t = schema.turns.c
+        query = (
+            select(schema.turns)
+            .where(t.consultation_id == consultation_id, t.id > turn_id)
+            .order_by(t.id)
+        )
+        with self.engine.connect() as conn:
+            return [
+                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                for r in conn.execute(query).mappings()
+            ]
+
+    def turn_totals(self, consultation_id: str, through: int) -> tuple[int, int]:
+        """How many replies up to ``through``, and their characters."""
+        t = schema.turns.c
+        query = select(func.count(t.id), func.coalesce(func.sum(func.length(t.text)), 0)).where(
+            t.consultation_id == consultation_id, t.id <= through
+        )
+        with self.engine.connect() as conn:
+            count, chars = conn.execute(query).one()
+        return int(count), int(chars)
+
+    def last_turn_id(self, consultation_id: str) -> int:
+        t = schema.turns.c
+        query = select(func.max(t.id)).where(t.consultation_id == consultation_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
