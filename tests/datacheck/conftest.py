@@ -3,18 +3,16 @@ real prices."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from datacheck_support import Check, WriteRows
 
 from bot.datacheck import DataReport, check_file
 from bot.rules import load_rulebook
 from bot.rules.pricing import Pricing
 from harness.datafiles import Row, write
-
-WriteRows = Callable[[str, Iterable[Row]], Path]
-Check = Callable[[str, Iterable[Row]], DataReport]
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import Check, WriteRows
+from datacheck_support import Check, WriteRows
 
 from bot.datacheck import DataFormat, FileType, check_file
 from harness.datafiles import chat, generate, preference

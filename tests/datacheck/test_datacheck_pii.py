@@ -4,7 +4,7 @@ near-misses that must not count."""
 from __future__ import annotations
 
 import pytest
-from conftest import Check
+from datacheck_support import Check
 
 from bot.datacheck.pii import PiiKind, find_pii, iban_ok, luhn_ok
 from harness.datafiles import chat

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Check
+from datacheck_support import Check
 
 from harness.datafiles import chat, classification, generate, preference, prompt_completion
 

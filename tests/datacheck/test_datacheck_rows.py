@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Check
+from datacheck_support import Check
 
-from bot.datacheck import check_file
+from bot.datacheck import DataReport, check_file
 from bot.datacheck.readers import MAX_ROW_BYTES
 from harness.datafiles import chat, classification, generate, instruction, preference
 
@@ -19,7 +19,7 @@ def messages(*roles: str) -> dict[str, object]:
     return {"messages": [{"role": role, "content": f"{role} text"} for role in roles]}
 
 
-def problems(report) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+def problems(report: DataReport) -> list[tuple[int, str]]:
     return [(p.line, p.error) for p in report.invalid]
 
 

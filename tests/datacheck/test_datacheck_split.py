@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import WriteRows
+from datacheck_support import WriteRows
 
 from bot.datacheck import check_file, split_file
 from bot.datacheck.shapes import layout_of, normalize

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import Check
+from datacheck_support import Check, WriteRows
 
 from bot.datacheck import check_file
 from harness.datafiles import prompt_completion
@@ -38,6 +38,6 @@ def test_duplicates_do_not_count_towards_the_tokens(check: Check) -> None:
     assert check("pc.jsonl", [*rows, rows[0], rows[0]]).tokens.total == 200
 
 
-def test_without_prices_the_tokens_are_still_estimated(write_rows) -> None:  # type: ignore[no-untyped-def]
+def test_without_prices_the_tokens_are_still_estimated(write_rows: WriteRows) -> None:
     report = check_file(write_rows("pc.jsonl", rows_of_tokens(10)))
     assert report.tokens.total == 10 and report.tokens.training_cost == []
