@@ -2,11 +2,13 @@
 
 The core of ``advisor data check`` / ``data split`` and of ``advise --data``; it knows
 nothing of Slack. A front end calls :func:`check_file` (a local path) or
-:func:`check_stream` (a bounded byte stream, e.g. an upload). Reports hold counts and line
+:func:`check_stream` (a bounded byte stream, e.g. an upload), and hands the report to
+:meth:`bot.advisor.Advisor.measure` to turn it into facts. Reports hold counts and line
 numbers, never the file's text.
 """
 
 from bot.datacheck.check import check_file, check_stream
+from bot.datacheck.measured import apply_report, describe_measurement, short_report
 from bot.datacheck.report import DataReport
 from bot.datacheck.shapes import DataFormat
 from bot.datacheck.sources import MAX_FILE_BYTES, FileType
@@ -20,7 +22,10 @@ __all__ = [
     "DataReport",
     "FileType",
     "SplitResult",
+    "apply_report",
     "check_file",
     "check_stream",
+    "describe_measurement",
+    "short_report",
     "split_file",
 ]
