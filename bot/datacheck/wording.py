@@ -148,5 +148,5 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
 
 
 def money(value: float) -> str:
-    """$12.50; a positive amount under a cent as "under $0.01"."""
-    return "under $0.01" if 0 < value < 0.005 else f"${value:,.2f}"
+    """$1,212.50."""
+    return f"${value:,.2f}"
