@@ -2,13 +2,15 @@
 
 Each distinct input is a group (for preference data, all pairs of one prompt), so no input
 is ever on two sides. Groups are ordered by a seeded hash of their input, per stratum (the
-label, for classification), and taken in that order: train until it holds its share of the
-stratum's rows, then validation, then test. Because the order is a hash, the plan is two
-cut points per stratum, and the writing pass needs no table of which row goes where.
+label, for classification), and taken from the top of that order: test until it holds its
+share of the stratum's rows, then validation; train keeps the rest. Because the order is a
+hash, the plan is two cut points per stratum, and the writing pass needs no table of which
+row goes where.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Mapping
@@ -35,18 +37,22 @@ def targets(rows: int) -> dict[str, int]:
     return {"train": rows - validation - test, "validation": validation, "test": test}
 
 
+NEVER = 1 << 64
+"""Above every seeded key: a side that takes no group."""
+
+
 @dataclass(frozen=True)
 class Cuts:
-    """Groups whose seeded key is at most ``train`` go to train, at most ``validation`` to
-    validation, the rest to test."""
+    """Groups whose seeded key is at least ``test`` go to test, at least ``validation`` to
+    validation, the rest to train."""
 
-    train: int
     validation: int
+    test: int
 
     def side(self, key: int) -> str:
-        if key <= self.train:
-            return "train"
-        return "validation" if key <= self.validation else "test"
+        if key >= self.test:
+            return "test"
+        return "validation" if key >= self.validation else "train"
 
 
 @dataclass(frozen=True)
@@ -63,30 +69,34 @@ def plan_split(
     groups: Mapping[str, array[int]], group_rows: Mapping[int, int], seed: int
 ) -> SplitPlan:
     """The plan for ``groups`` (the distinct inputs per stratum; ``group_rows``: rows of the
-    groups with more than one) under ``seed``."""
+    groups with more than one) under ``seed``.
+
+    Only the held-out groups are ever sorted: test takes groups from the top of the seeded
+    order until it holds its rows, then validation; train is the rest. Every group holds at
+    least one row, so the top (validation + test) keys are always enough.
+    """
     sizes = dict.fromkeys(SIDES, 0)
     cuts: dict[str, Cuts] = {}
     rows_of = {seeded(g, seed): n for g, n in group_rows.items()}
     for stratum, members in groups.items():
-        keys = sorted(seeded(g, seed) for g in members)
-        want = targets(sum(rows_of.get(k, 1) for k in keys))
-        bounds = {"train": -1, "validation": -1}
-        taken = dict.fromkeys(SIDES, 0)
-        before = 0
-        for key in keys:
-            if before < want["train"]:
-                side = "train"
-            elif before < want["train"] + want["validation"]:
+        total = len(members)
+        if group_rows:
+            total += sum(group_rows.get(g, 1) - 1 for g in members)
+        want = targets(total)
+        top = heapq.nlargest(want["validation"] + want["test"], (seeded(g, seed) for g in members))
+        taken = {"validation": 0, "test": 0}
+        starts = {"validation": NEVER, "test": NEVER}
+        for key in top:
+            if taken["test"] < want["test"]:
+                side = "test"
+            elif taken["validation"] < want["validation"]:
                 side = "validation"
             else:
-                side = "test"
-            n = rows_of.get(key, 1)
-            taken[side] += n
-            before += n
-            if side != "test":
-                bounds[side] = key
-        bounds["validation"] = max(bounds["validation"], bounds["train"])
-        cuts[stratum] = Cuts(bounds["train"], bounds["validation"])
-        for side in SIDES:
-            sizes[side] += taken[side]
+                break
+            taken[side] += rows_of.get(key, 1)
+            starts[side] = key
+        cuts[stratum] = Cuts(min(starts["validation"], starts["test"]), starts["test"])
+        sizes["train"] += total - taken["validation"] - taken["test"]
+        sizes["validation"] += taken["validation"]
+        sizes["test"] += taken["test"]
     return SplitPlan(seed, cuts, sizes)

@@ -1,10 +1,10 @@
 """One pass over the rows, keeping only counts, hashes and line numbers.
 
-What it holds as it goes: the first :data:`MAX_PROBLEMS` problems and repeat lines, two
-hashes per distinct input (:mod:`bot.datacheck.dedupe`), the distinct inputs per stratum
-for the split (8 bytes each), a counter of token counts per example (exact p95 in memory
-that grows with the number of *distinct* lengths, at most a few thousand), label counts
-(at most :data:`MAX_LABELS` labels) and PII counters.
+What it holds as it goes: the first :data:`MAX_PROBLEMS` problems and repeat lines; two
+hashes per distinct input in flat tables (:mod:`bot.datacheck.dedupe`, about 25 bytes);
+the distinct inputs per stratum for the split (8 bytes each); a counter of token counts
+per example (an exact p95, in memory that grows with the number of *distinct* lengths, a
+few thousand at most); label counts (at most :data:`MAX_LABELS` labels); PII counters.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from bot.datacheck.dedupe import Deduper, Seen
+from bot.datacheck.hashset import HashSet
 from bot.datacheck.pii import PiiKind, find_pii
 from bot.datacheck.readers import RawRow
 from bot.datacheck.shapes import DataFormat, Example, Layout
@@ -60,7 +61,7 @@ class Tally:
         self.duplicate_lines: list[int] = []
         self.conflicts = 0
         self.conflict_lines: list[int] = []
-        self.conflicting_inputs: set[int] = set()
+        self.conflicting_inputs = HashSet()
         self.tokens: Counter[int] = Counter()
         self.labels: Counter[str] = Counter()
         self.other_labels = 0
