@@ -8,6 +8,7 @@ from bot.datacheck import wording
 from bot.datacheck.pii import PiiKind
 from bot.datacheck.report import (
     MAX_LABEL_CHARS,
+    MAX_REPORTED_LABELS,
     DataReport,
     LabelStats,
     PiiCounts,
@@ -69,12 +70,12 @@ def _labels(tally: Tally) -> LabelStats | None:
     smallest_label, smallest = ranked[-1]
     largest = ranked[0][1]
     return LabelStats(
-        counts={_short(label): n for label, n in ranked},
-        classes=len(ranked),
+        counts={_short(label): n for label, n in ranked[:MAX_REPORTED_LABELS]},
+        classes=len(ranked) + (1 if tally.other_labels else 0),
         smallest=SmallestClass(label=_short(smallest_label), rows=smallest),
         imbalance_ratio=round(largest / smallest, 2),
         top_two_share=round(sum(n for _, n in ranked[:2]) / total, 4),
-        truncated=tally.other_labels > 0,
+        truncated=tally.other_labels > 0 or len(ranked) > MAX_REPORTED_LABELS,
     )
 
 
@@ -163,13 +164,13 @@ def warnings(report: DataReport, tally: Tally) -> list[str]:
     if tally.conflicting_inputs and report.format is not DataFormat.PREFERENCE:
         count = wording.counted(len(tally.conflicting_inputs), "input")
         found.append(wording.WARN_CONFLICTS_SPLIT.format(count=count))
-    found += _label_warnings(report.labels)
+    found += _label_warnings(report.labels, overflow=tally.other_labels > 0)
     if report.pii.warning:
         found.append(report.pii.warning)
     return found
 
 
-def _label_warnings(labels: LabelStats | None) -> list[str]:
+def _label_warnings(labels: LabelStats | None, *, overflow: bool) -> list[str]:
     if labels is None:
         return []
     found: list[str] = []
@@ -185,6 +186,6 @@ def _label_warnings(labels: LabelStats | None) -> list[str]:
         )
     if labels.classes >= 3 and labels.top_two_share >= TOP_TWO_WARNING:
         found.append(wording.WARN_TOP_TWO.format(share=wording.share(labels.top_two_share)))
-    if labels.truncated:
+    if overflow:
         found.append(wording.WARN_TOO_MANY_LABELS.format(limit=MAX_LABELS))
     return found

@@ -2,8 +2,8 @@
 
 This model is the JSON of ``advisor data check --json`` and the ``data`` object of
 ``advisor advise --data FILE --json`` (README, "Checking training data"). The only words
-from the file it may hold are label names (classification), shortened to
-:data:`MAX_LABEL_CHARS` characters.
+from the file it may hold are label names (classification): at most
+:data:`MAX_REPORTED_LABELS` of them, shortened to :data:`MAX_LABEL_CHARS` characters.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from bot.datacheck.shapes import DataFormat
 from bot.datacheck.sources import FileType
 
 MAX_LABEL_CHARS = 60
+MAX_REPORTED_LABELS = 100
+"""The report names at most this many labels, the largest first."""
 
 
 class _Frozen(BaseModel):
@@ -38,12 +40,16 @@ class SmallestClass(_Frozen):
 
 
 class LabelStats(_Frozen):
-    counts: dict[str, int] = Field(description="unique valid examples per label, largest first")
-    classes: int
+    counts: dict[str, int] = Field(
+        description="unique valid examples per label, largest first (at most 100 labels)"
+    )
+    classes: int = Field(
+        description="distinct labels; past 1,000 the rest count as one (and a warning says so)"
+    )
     smallest: SmallestClass
     imbalance_ratio: float = Field(description="largest class / smallest class")
     top_two_share: float = Field(description="share of the examples in the two largest classes")
-    truncated: bool = Field(description="more distinct labels than are counted one by one")
+    truncated: bool = Field(description="counts does not name every label")
 
 
 class TrainingCost(_Frozen):
@@ -64,7 +70,7 @@ class TokenStats(_Frozen):
 
 
 class PiiCounts(_Frozen):
-    """Rows (valid or not) holding each kind of personal data."""
+    """Rows holding each kind of personal data, among all rows that parse (valid or not)."""
 
     email: int
     phone: int

@@ -99,3 +99,19 @@ def test_other_formats_have_no_labels_and_no_preference_pairs(check: Check) -> N
     report = check("chat.jsonl", generate("chat", 5))
     assert report.labels is None and report.preference_pairs is None
     assert report.split.stratified_by is None
+
+
+def test_the_report_names_at_most_a_hundred_labels_and_warns_past_a_thousand(
+    check: Check,
+) -> None:
+    many = check(
+        "intents.jsonl", [classification(f"q{i}", f"intent {i % 150}") for i in range(300)]
+    )
+    assert many.labels is not None
+    assert (many.labels.classes, len(many.labels.counts), many.labels.truncated) == (150, 100, True)
+    assert not any("free text" in w for w in many.warnings)
+    free = check("free.jsonl", [classification(f"q{i}", f"answer {i}") for i in range(1005)])
+    assert free.labels is not None and free.labels.classes == 1001
+    assert "more than 1,000 distinct labels: this looks like free text, not classification" in (
+        free.warnings
+    )
