@@ -3,7 +3,7 @@
 Python's ``set`` of ints stores an int object (32 bytes) and a 16-byte slot per key, at
 most 60% full: a million distinct rows cost over 60 MB per set. This one is open
 addressing with linear probing over an ``array('Q')``, kept at most 70% full; zero marks
-an empty slot, so a key of zero is stored as one (a 2**-64 chance of merging two keys).
+an empty slot, so the key zero is kept in a flag of its own.
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ class HashSet:
         self._mask = size - 1
         self._count = 0
         self._limit = int(size * MAX_LOAD)
+        self._zero = False
 
     def __len__(self) -> int:
         return self._count
 
     def __contains__(self, key: int) -> bool:
-        key = (key & MASK64) or 1
+        key &= MASK64
+        if not key:
+            return self._zero
         slots, mask = self._slots, self._mask
         i = key & mask
         while True:
@@ -41,7 +44,11 @@ class HashSet:
 
     def add(self, key: int) -> bool:
         """Add ``key``; False when it was already there."""
-        key = (key & MASK64) or 1
+        key &= MASK64
+        if not key:
+            added, self._zero = not self._zero, True
+            self._count += added
+            return added
         slots, mask = self._slots, self._mask
         i = key & mask
         while True:

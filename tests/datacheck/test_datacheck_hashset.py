@@ -27,3 +27,10 @@ def test_growing_keeps_every_key() -> None:
     for key in keys:
         flat.add(key)
     assert len(flat) == len(keys) and all(k in flat for k in keys)
+
+
+def test_zero_and_one_are_different_keys() -> None:
+    flat = HashSet()
+    assert flat.add(0) and 1 not in flat
+    assert flat.add(1) and not flat.add(0)
+    assert len(flat) == 2
