@@ -93,27 +93,31 @@ def test_data_quality_falls_to_low_above_the_share_in_the_rules(
     )
 
 
+def rules_with_share(folder: Path, share: str | None) -> Path:
+    """A copy of the project's rules (and prices) in ``folder``, with another share, or
+    without the threshold (``None``), as an older rules file would be."""
+    text = (PROJECT_ROOT / "decision_rules.yaml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "max_duplicate_conflict_share:" in line)
+    assert "max_duplicate_conflict_share: 0.1 " in line
+    replacement = "" if share is None else line.replace("0.1 ", f"{share} ")
+    (folder / "pricing.yaml").write_text((PROJECT_ROOT / "pricing.yaml").read_text())
+    rules = folder / "decision_rules.yaml"
+    rules.write_text(text.replace(line, replacement), encoding="utf-8")
+    return rules
+
+
 def test_the_share_is_data_changing_it_in_the_rules_file_changes_the_verdict(
     tmp_path: Path, write_rows: WriteRows
 ) -> None:
-    text = (PROJECT_ROOT / "decision_rules.yaml").read_text(encoding="utf-8")
-    assert "max_duplicate_conflict_share: 0.1 " in text
-    rules = tmp_path / "decision_rules.yaml"
-    rules.write_text(
-        text.replace("max_duplicate_conflict_share: 0.1 ", "max_duplicate_conflict_share: 0.25 ")
-    )
-    (tmp_path / "pricing.yaml").write_text((PROJECT_ROOT / "pricing.yaml").read_text())
-    lenient = Advisor(rulebook=load_rulebook(rules))
+    lenient = Advisor(rulebook=load_rulebook(rules_with_share(tmp_path, "0.25")))
     report = check_file(write_rows("dirty.jsonl", dirty(100, 20)))
     assert lenient.measure(lenient.start(TRIAGE), report).facts.data_quality is DataQuality.HIGH
 
 
 def test_a_rules_file_without_the_share_says_which_threshold_is_missing(
-    advisor: Advisor, write_rows: WriteRows
+    tmp_path: Path, write_rows: WriteRows
 ) -> None:
-    book = advisor.rulebook
-    thresholds = {k: v for k, v in book.thresholds.items() if k != "max_duplicate_conflict_share"}
-    old = Advisor(rulebook=book.model_copy(update={"thresholds": thresholds}))
+    old = Advisor(rulebook=load_rulebook(rules_with_share(tmp_path, None)))
     report = check_file(write_rows("a.jsonl", generate("chat", 3)))
     with pytest.raises(RulesError, match="missing threshold 'max_duplicate_conflict_share'"):
         old.measure(old.start(TRIAGE), report)
