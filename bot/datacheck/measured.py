@@ -45,7 +45,16 @@ def apply_report(state: CaseState, report: DataReport, max_share: float) -> Case
         if value is not None:
             evidence[name] = Evidence(turn=turn, start=0, end=0, quote=quote)
     facts = state.facts.model_copy(update=updates)
-    return state.model_copy(update={"facts": facts, "evidence": evidence, "data": report})
+    return state.model_copy(
+        update={
+            "facts": facts,
+            "evidence": evidence,
+            "data": report,
+            # a measured figure settles what the reader was unsure of, or the user was
+            "tentative": {k: v for k, v in state.tentative.items() if k not in updates},
+            "unsure": state.unsure - set(updates),
+        }
+    )
 
 
 def _measured(state: CaseState, name: str) -> bool:

@@ -8,10 +8,10 @@ import pytest
 from datacheck_support import WriteRows
 
 from bot.advisor import Advisor
-from bot.case import CaseState
+from bot.case import CaseState, Tentative
 from bot.datacheck import check_file
 from bot.errors import RulesError
-from bot.facts import DataQuality
+from bot.facts import DataQuality, Evidence
 from bot.paths import PROJECT_ROOT
 from bot.rules import load_rulebook
 from harness.datafiles import chat, generate
@@ -175,3 +175,19 @@ def test_the_report_is_kept_in_the_state_and_survives_storage(
     state = advisor.measure(advisor.start(TRIAGE), report)
     assert CaseState.model_validate_json(state.model_dump_json()) == state
     assert state.data == report
+
+
+def test_a_measured_count_settles_a_count_the_reader_or_the_user_was_unsure_of(
+    advisor: Advisor, write_rows: WriteRows
+) -> None:
+    guess = Tentative(value=2000, evidence=Evidence(turn=0, start=0, end=4, quote="2000"))
+    state = advisor.start("We label tickets.").model_copy(
+        update={
+            "unsure": {"labeled_examples", "domain"},
+            "tentative": {"labeled_examples": guess, "requests_per_day": guess},
+        }
+    )
+    report = advisor.check_data(write_rows("a.jsonl", generate("chat", 30)))
+    measured = advisor.measure(state, report)
+    assert measured.unsure == {"domain"}
+    assert set(measured.tentative) == {"requests_per_day"}
