@@ -153,11 +153,19 @@ def warnings(report: DataReport, tally: Tally) -> list[str]:
     if report.invalid_rows:
         count = wording.counted(report.invalid_rows, "row")
         found.append(wording.WARN_INVALID.format(count=count, rows=report.rows))
-    if report.duplicates.rows or report.conflicts.rows:
+    duplicates, conflicts = report.duplicates.rows, report.conflicts.rows
+    if duplicates or conflicts:
+        template = (
+            wording.WARN_REPEATED
+            if duplicates and conflicts
+            else wording.WARN_DUPLICATES
+            if duplicates
+            else wording.WARN_CONFLICTS
+        )
         found.append(
-            wording.WARN_REPEATED.format(
-                duplicates=wording.counted(report.duplicates.rows, "duplicate"),
-                conflicts=wording.counted(report.conflicts.rows, "conflict"),
+            template.format(
+                duplicates=wording.counted(duplicates, "duplicate"),
+                conflicts=wording.counted(conflicts, "conflict"),
                 share=wording.share(report.repeated_share),
             )
         )

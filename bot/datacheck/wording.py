@@ -65,8 +65,12 @@ WARN_UNKNOWN_FORMAT: Final = (
 )
 WARN_INVALID: Final = "{count} of {rows:,} are invalid; fix or drop them before training"
 WARN_REPEATED: Final = (
-    "{duplicates} and {conflicts} are {share} of the valid rows: "
-    "deduplicate, and decide the right answer where the same input has two"
+    "{duplicates} and {conflicts} ({share} of the valid rows): deduplicate, and decide the "
+    "right answer where the same input has two"
+)
+WARN_DUPLICATES: Final = "{duplicates} ({share} of the valid rows): deduplicate before training"
+WARN_CONFLICTS: Final = (
+    "{conflicts} ({share} of the valid rows): decide the right answer where the same input has two"
 )
 WARN_CONFLICTS_SPLIT: Final = (
     "the split keeps the first answer for {count} with conflicting answers; "

@@ -35,7 +35,7 @@ def test_a_conflict_is_the_same_input_with_another_output(check: Check) -> None:
     assert report.unique_valid == 2
     assert report.repeated_share == 0.5
     assert (
-        "1 duplicate and 1 conflict are 50% of the valid rows: deduplicate, and decide the "
+        "1 duplicate and 1 conflict (50% of the valid rows): deduplicate, and decide the "
         "right answer where the same input has two" in report.warnings
     )
 
@@ -114,4 +114,16 @@ def test_the_report_names_at_most_a_hundred_labels_and_warns_past_a_thousand(
     assert free.labels is not None and free.labels.classes == 1001
     assert "more than 1,000 distinct labels: this looks like free text, not classification" in (
         free.warnings
+    )
+
+
+def test_the_warning_speaks_only_of_the_repeats_the_file_has(check: Check) -> None:
+    rows = generate("prompt_completion", 9)
+    only_duplicates = check("d.jsonl", [*rows, rows[0]]).warnings
+    assert "1 duplicate (10% of the valid rows): deduplicate before training" in only_duplicates
+    other = prompt_completion(str(rows[0]["prompt"]), "another answer")
+    only_conflicts = check("c.jsonl", [*rows, other]).warnings
+    assert (
+        "1 conflict (10% of the valid rows): decide the right answer where the same input "
+        "has two" in only_conflicts
     )
