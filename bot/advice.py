@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.amount import Amount
+from bot.datacheck.report import DataReport
 from bot.facts import Facts
 
 
@@ -133,11 +134,15 @@ class Advice(BaseModel):
     )
     recommendation: Recommendation
     suggested_prompt: str
+    data: DataReport | None = Field(
+        default=None, description="the measured training data, when a file was given"
+    )
 
     def contract(self) -> dict[str, Any]:
-        """The JSON object of ``advisor advise --json`` (shared/eval/README.md)."""
+        """The JSON object of ``advisor advise --json`` (shared/eval/README.md), with a
+        ``data`` object (the data check's report) when a file was measured."""
         rec = self.recommendation
-        return {
+        contract: dict[str, Any] = {
             "facts": self.facts.model_dump(mode="json"),
             "questions": [{"fact": q.fact, "text": q.text} for q in self.questions],
             "recommendation": {
@@ -152,3 +157,6 @@ class Advice(BaseModel):
             },
             "suggested_prompt": self.suggested_prompt,
         }
+        if self.data is not None:
+            contract["data"] = self.data.model_dump(mode="json")
+        return contract

@@ -8,10 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
+from bot.datacheck import DataReport, apply_report, check_file, check_stream, describe_measurement
+from bot.datacheck.measured import SHARE_THRESHOLD
+from bot.datacheck.wording import MISSING_THRESHOLD
+from bot.errors import RulesError
 from bot.facts import Evidence
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
@@ -108,7 +113,31 @@ class Advisor:
             questions=select_questions(state, self.rulebook, analysis),
             recommendation=recommendation,
             suggested_prompt=self.prompts.render(state, recommendation),
+            data=state.data,
         )
+
+    def check_data(self, source: Path | BinaryIO, *, name: str | None = None) -> DataReport:
+        """The data check of a local file, or of a byte stream named ``name`` (an upload:
+        refused past 50 MB), with the training cost at the rules' prices."""
+        pricing = self.rulebook.pricing
+        if isinstance(source, Path):
+            return check_file(source, pricing=pricing)
+        return check_stream(source, name or "upload", pricing=pricing)
+
+    def measure(self, state: CaseState, report: DataReport) -> CaseState:
+        """The state with the file's measured facts, each with evidence "measured from FILE"."""
+        return apply_report(state, report, self.max_repeated_share)
+
+    def measured_changes(self, before: CaseState, after: CaseState) -> list[str]:
+        """What measuring changed, in words ("you said 3,000 examples; the file holds ...")."""
+        return describe_measurement(before, after, self.max_repeated_share)
+
+    @property
+    def max_repeated_share(self) -> float:
+        """Above this share of duplicates and conflicts, measured data quality is low."""
+        if SHARE_THRESHOLD not in self.rulebook.thresholds:
+            raise RulesError([MISSING_THRESHOLD.format(name=SHARE_THRESHOLD)])
+        return float(self.rulebook.thresholds[SHARE_THRESHOLD])
 
     def run(self, turns: Sequence[str]) -> Advice:
         """One shot: the description, then each reply in order."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.datacheck.report import DataReport
 from bot.facts import Evidence, Facts
 
 
@@ -77,4 +78,7 @@ class CaseState(BaseModel):
     )
     truncated: bool = Field(
         default=False, description="a turn was longer than the parser reads; its start was read"
+    )
+    data: DataReport | None = Field(
+        default=None, description="the last training-data file measured (counts, no content)"
     )

@@ -21,3 +21,8 @@ class RulesError(AdvisorError):
 
 class TemplateError(AdvisorError):
     """A prompt template is missing or broken."""
+
+
+class DataFileError(AdvisorError):
+    """A training-data file cannot be checked at all: not JSONL, JSON or CSV, not text,
+    too large, or missing. Problems inside a readable file go into its report instead."""

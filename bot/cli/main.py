@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.advise",
     "bot.cli.rules",
     "bot.cli.evaluate",
+    "bot.cli.data",
     # Other front ends register here (their modules import Slack lazily, in the command):
     "bot.cli.serve",
     "bot.cli.digest",

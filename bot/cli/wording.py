@@ -107,3 +107,45 @@ RULES_OK: Final = "OK: {path}: {rules} rules, {questions} questions"
 RULES_MISSING: Final = "{path}: rules file not found"
 
 EVAL_NO_CASES: Final = "{path}: no cases"
+
+# advisor data check / split, advise --data
+TITLE_DATA: Final = "Data check: {file}"
+TITLE_DATA_PROBLEMS: Final = "Problems (the first {count} by line)"
+TITLE_DATA_LABELS: Final = "Labels"
+TITLE_DATA_COST: Final = "Training cost (one time, {currency})"
+TITLE_DATA_WARNINGS: Final = "Fix before training"
+TITLE_MEASURED: Final = "Measured from {file}"
+TITLE_MEASURED_WARNINGS: Final = "Fix in {file} before training"
+DATA_LABEL_COLUMNS: Final = ("label", "examples", "share")
+DATA_COST_COLUMNS: Final = ("model", "per 1M tokens", "epochs", "cost")
+DATA_MORE_LABELS: Final = "... and {count:,} more labels"
+DATA_TOKENS_NOTE: Final = "Tokens estimated as {approximation}."
+DATA_PRICES_NOTE: Final = "Training prices read {read} (pricing.yaml)."
+DATA_FIELDS: Final = {
+    "format": "format",
+    "rows": "rows",
+    "valid": "valid",
+    "unique": "unique valid",
+    "duplicates": "duplicates",
+    "conflicts": "conflicts",
+    "labels": "labels",
+    "pairs": "preference pairs",
+    "tokens": "tokens",
+    "pii": "personal data",
+    "split": "suggested split",
+}
+DATA_VALID: Final = "{valid:,} ({invalid:,} invalid)"
+DATA_REPEATS: Final = "{rows:,}"
+DATA_REPEAT_LINES: Final = "{rows:,} ({where} {lines})"
+DATA_LABELS: Final = "{classes:,} classes; smallest '{smallest}' ({rows:,}); imbalance {ratio:.1f}x"
+DATA_TOKENS: Final = "{mean:,.0f} per example on average, p95 {p95:,}, {total:,} in all"
+DATA_PII: Final = "rows with email {email:,}, phone {phone:,}, card {card:,}, IBAN {iban:,}"
+DATA_SPLIT: Final = "{train:,} train / {validation:,} validation / {test:,} test (80/10/10{how})"
+DATA_SPLIT_STRATIFIED: Final = ", stratified by label"
+DATA_INCOMPLETE: Final = " (reading stopped early)"
+SPLIT_WROTE: Final = "Wrote {rows:,} rows to {path}"
+SPLIT_SUMMARY: Final = (
+    "Seed {seed}{how}. Left out: {duplicates}, {conflicts}, {invalid}. No input is on two sides."
+)
+ADVICE_CHANGED: Final = "the advice changes: {before} → {after}"
+NO_DATA_CHECK: Final = "this advisor cannot check data files"
