@@ -32,7 +32,9 @@ def apply_report(state: CaseState, report: DataReport, max_share: float) -> Case
         updates["labeled_examples"] = Amount.exactly(report.unique_valid)
         if report.preference_pairs:
             updates["preference_data"] = True
-        elif state.facts.preference_data is None or _measured(state, "preference_data"):
+        elif _measured(state, "preference_data") or (
+            state.facts.preference_data is None and "preference_data" not in state.tentative
+        ):  # pairs they said they have (even unsure) may be in another file
             updates["preference_data"] = False
         if report.valid and report.repeated_share > max_share:
             updates["data_quality"] = DataQuality.LOW
