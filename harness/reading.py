@@ -10,11 +10,14 @@ from harness.fake_slack import Call, FakeSlack
 from harness.requests import SlackRequests
 
 
-def in_thread(fake: FakeSlack, channel: str, thread_ts: str, count: int) -> list[Call]:
+def in_thread(
+    fake: FakeSlack, channel: str, thread_ts: str, count: int, timeout: float = 15.0
+) -> list[Call]:
     """Wait for ``count`` messages posted in the thread; all of them, in order."""
     return fake.wait_for(
         "chat.postMessage",
         count,
+        timeout=timeout,
         where=lambda c: (
             c.response.get("ok") is True
             and c.args.get("channel") == channel

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.slack import wording
 from bot.store import Store
+from bot.store.lease import LEASE_SECONDS
 from harness import SLACK_ONLY, FakeSlack, ServerProcess, SlackRequests
 from harness.fake_slack import BOT_USER_ID
 from harness.reading import event_type, in_thread, shown, start
@@ -94,7 +95,9 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
     try:
         again = SlackRequests(second.base_url, SIGNING_SECRET)
         again.message("skip", channel="CRESTART", thread_ts=thread_ts)
-        advice = in_thread(fake, "CRESTART", thread_ts, 3)[-1]
+        # killed between posting and saving, the first server's lease holds the thread
+        # until it expires: allow for it
+        advice = in_thread(fake, "CRESTART", thread_ts, 3, timeout=LEASE_SECONDS + 15)[-1]
     finally:
         second.kill()  # at once after the recommendation went out
     assert event_type(advice) == "advisor_recommendation"
@@ -106,7 +109,7 @@ def test_a_restart_mid_conversation_loses_nothing(fake: FakeSlack, tmp_path: Pat
         SlackRequests(third.base_url, SIGNING_SECRET).message(
             "we actually have 3k examples", channel="CRESTART", thread_ts=thread_ts
         )
-        updated = in_thread(fake, "CRESTART", thread_ts, 4)[-1]
+        updated = in_thread(fake, "CRESTART", thread_ts, 4, timeout=LEASE_SECONDS + 15)[-1]
     finally:
         third.stop()
     assert "Updated recommendation" in shown(updated)
