@@ -3,7 +3,7 @@ VENV  ?= .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test lint types unit fmt bench gallery clean
+.PHONY: chat test lint types unit wheel fmt bench gallery clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,7 +24,10 @@ types: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest -q
 
-test: lint types unit  ## everything CI runs
+wheel: $(STAMP)  ## build the wheel, install it in a fresh venv, advise from another folder
+	$(PY) .ci/check_wheel.py
+
+test: lint types unit wheel  ## everything CI runs
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff format .
