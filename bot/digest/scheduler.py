@@ -22,11 +22,12 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.clock import utc_now
 from bot.digest.job import Report, results, run_due
 from bot.digest.store import DigestStore
 from bot.settings import Settings
@@ -38,10 +39,6 @@ log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 300.0
 FIRST_RUN_DELAY_SECONDS = 5.0
 """Under gunicorn: time for the first workers to be forked before the first run."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DigestRunner:

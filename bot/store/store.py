@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from bot.clock import aware, utc_now
 from bot.store import schema
 from bot.store.claims import Claims
 from bot.store.engine import make_engine
@@ -20,14 +21,6 @@ from bot.store.records import Consultation, Turn
 PRUNE_EVERY = 500
 EVENT_MEMORY = timedelta(days=1)
 """Slack re-delivers a failed event within minutes; a day of ids is plenty."""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Store(History, Claims):
@@ -64,11 +57,11 @@ class Store(History, Claims):
         """Record a Slack event id; False if it was already handled (a re-delivery).
         Every ``PRUNE_EVERY`` marks, ids older than ``EVENT_MEMORY`` are forgotten."""
         if next(self._marks) % PRUNE_EVERY == 0:
-            self.forget_events(before=_now() - EVENT_MEMORY)
+            self.forget_events(before=utc_now() - EVENT_MEMORY)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
-                    insert(schema.processed_events).values(event_id=event_id, received_at=_now())
+                    insert(schema.processed_events).values(event_id=event_id, received_at=utc_now())
                 )
         except IntegrityError:
             return False
@@ -99,7 +92,7 @@ class Store(History, Claims):
     ) -> Consultation | None:
         """A new consultation, ``pending`` until it has a thread; None if one already lives
         in that thread. ``root_ts``: the message it started from."""
-        now = _now()
+        now = utc_now()
         row = {
             "id": str(uuid.uuid4()),
             "team_id": team_id,
@@ -192,7 +185,7 @@ class Store(History, Claims):
             conn.execute(
                 update(schema.consultations)
                 .where(schema.consultations.c.id == consultation_id)
-                .values(updated_at=_now(), **values)
+                .values(updated_at=utc_now(), **values)
             )
 
     # --- turns --------------------------------------------------------------------------
@@ -216,7 +209,7 @@ class Store(History, Claims):
                         text=text,
                         about=about,
                         source_id=source_id,
-                        created_at=_now(),
+                        created_at=utc_now(),
                     )
                 )
                 key = result.inserted_primary_key
@@ -233,7 +226,7 @@ class Store(History, Claims):
         query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
         with self.engine.connect() as conn:
             return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                Turn(**{**r, "created_at": aware(r["created_at"])})
                 for r in conn.execute(query).mappings()
             ]
 
@@ -246,6 +239,6 @@ class Store(History, Claims):
 
 def _consultation(row: RowMapping) -> Consultation:
     values = {k: row[k] for k in Consultation.__dataclass_fields__}
-    values["created_at"] = _aware(values["created_at"])
-    values["updated_at"] = _aware(values["updated_at"])
+    values["created_at"] = aware(values["created_at"])
+    values["updated_at"] = aware(values["updated_at"])
     return Consultation(**values)
