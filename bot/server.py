@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from gunicorn.app.base import BaseApplication
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.interface import AdvisorLike, default_advisor
 from bot.settings import Settings, load_settings
 from bot.slack.app import create_app
-from bot.slack.conversation import AdvisorLike
 from bot.store import Store
 
 if TYPE_CHECKING:
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-
-
-def default_advisor() -> AdvisorLike:
-    from bot.advisor import Advisor
-
-    return Advisor()
 
 
 class AdvisorWSGI:

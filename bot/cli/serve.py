@@ -73,7 +73,7 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.digest.scheduler import DigestRunner, DigestScheduler
-    from bot.server import default_advisor
+    from bot.interface import default_advisor
     from bot.slack.app import create_app
     from bot.store import Store
 

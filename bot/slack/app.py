@@ -10,10 +10,11 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.interface import AdvisorLike
 from bot.settings import Settings
 from bot.slack import listeners, wording
 from bot.slack.client import make_client
-from bot.slack.conversation import AdvisorLike, Conversations
+from bot.slack.conversation import Conversations
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
 from bot.store import Store

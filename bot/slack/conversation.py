@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from typing import Protocol
 
 from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
+from bot.interface import AdvisorLike
 from bot.slack import blocks, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
@@ -29,15 +29,6 @@ LEASE_SECONDS = 20.0
 WAIT_STEP_SECONDS = 0.05
 MAX_QUESTION_ROUNDS = 2
 """After this many question messages, the next answer is the recommendation."""
-
-
-class AdvisorLike(Protocol):
-    """What the Slack front end needs of :class:`bot.advisor.Advisor`."""
-
-    def start(self, description: str) -> CaseState: ...
-    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
-    def questions(self, state: CaseState) -> list[Question]: ...
-    def advise(self, state: CaseState) -> Advice: ...
 
 
 class Conversations:
