@@ -16,6 +16,7 @@ from slack_sdk.models.metadata import Metadata
 
 from bot.digest import wording
 from bot.digest.content import Digest, DigestLine
+from bot.labels import STRATEGY_LABELS
 from bot.slack.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -26,7 +27,6 @@ from bot.slack.blocks import (
     section,
 )
 from bot.slack.mrkdwn import escape, one_line
-from bot.slack.wording import STRATEGY_LABELS
 
 EVENT_TYPE = "advisor_digest"
 SUMMARY_CHARS = 90
