@@ -28,7 +28,7 @@ from slack_sdk import WebClient
 from bot.server import EVENTS_PATH, HEALTH_PATH, GunicornServer
 from bot.settings import Settings, load_settings
 from bot.slack.app import LISTENER_THREADS
-from bot.slack.client import make_client
+from bot.slackkit.client import make_client
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment

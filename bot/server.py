@@ -10,8 +10,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication
+from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
 
+from bot.digest.command import DigestCommand
 from bot.interface import AdvisorLike, default_advisor
 from bot.settings import Settings, load_settings
 from bot.slack.app import create_app
@@ -25,12 +28,21 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
 
+def build_app(
+    settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
+) -> App:
+    """The Bolt app with every part of the bot on Slack: the consultations
+    (bot/slack/) and ``/advise digest`` (bot/digest/), which never import each other."""
+    digests = DigestCommand(store, settings.advisor_timezone)
+    return create_app(settings, store, advisor, client, subcommands=[digests])
+
+
 class AdvisorWSGI:
     """``/healthz`` (200 when the app is built and its database answers), else Bolt."""
 
     def __init__(self, settings: Settings, make_advisor: Callable[[], AdvisorLike]) -> None:
         self.store = Store.open(settings.database_url)
-        self.app = create_app(settings, self.store, make_advisor())
+        self.app = build_app(settings, self.store, make_advisor())
         self.slack = SlackRequestHandler(self.app, path=EVENTS_PATH)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:

@@ -54,8 +54,8 @@ def _check_slack_accepts(settings: Settings) -> None:
     """Ask Slack (``auth.test``) whether it takes the bot token, before serving anything."""
     from slack_sdk.errors import SlackApiError
 
-    from bot.slack.client import make_client
-    from bot.slack.poster import slack_error
+    from bot.slackkit.client import make_client
+    from bot.slackkit.errors import slack_error
 
     try:
         make_client(settings).auth_test()
@@ -74,11 +74,11 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
 
     from bot.digest.scheduler import DigestRunner, DigestScheduler
     from bot.interface import default_advisor
-    from bot.slack.app import create_app
+    from bot.server import build_app
     from bot.store import Store
 
     store = Store.open(settings.database_url)
-    app = create_app(settings, store, default_advisor())
+    app = build_app(settings, store, default_advisor())
     if digests:
         DigestScheduler(DigestRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None

@@ -2,7 +2,7 @@
 fallback and the ``advisor_digest`` metadata.
 
 User text (use-case descriptions, display names) is escaped through
-:mod:`bot.slack.mrkdwn`; people are named by display name, never ``<@U...>``, so nobody is
+:mod:`bot.slackkit.mrkdwn`; people are named by display name, never ``<@U...>``, so nobody is
 pinged. Long lists are cut with "… and N more" to stay within Slack's limits.
 """
 
@@ -17,7 +17,7 @@ from slack_sdk.models.metadata import Metadata
 from bot.digest import wording
 from bot.digest.content import Digest, DigestLine
 from bot.labels import STRATEGY_LABELS
-from bot.slack.blocks import (
+from bot.slackkit.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
     Message,
@@ -26,7 +26,7 @@ from bot.slack.blocks import (
     header,
     section,
 )
-from bot.slack.mrkdwn import escape, one_line
+from bot.slackkit.mrkdwn import escape, one_line
 
 EVENT_TYPE = "advisor_digest"
 SUMMARY_CHARS = 90

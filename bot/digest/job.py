@@ -55,7 +55,7 @@ from bot.digest.store import (
     DigestStore,
     Subscription,
 )
-from bot.slack.poster import NOT_IN_CHANNEL, slack_error
+from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
 from bot.store import PostedMessage, Store
 
 log = logging.getLogger(__name__)

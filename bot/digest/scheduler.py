@@ -31,7 +31,7 @@ from bot.clock import utc_now
 from bot.digest.job import Report, results, run_due
 from bot.digest.store import DigestStore
 from bot.settings import Settings
-from bot.slack.client import make_client
+from bot.slackkit.client import make_client
 from bot.store import Store
 
 log = logging.getLogger(__name__)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -13,10 +14,11 @@ from slack_sdk import WebClient
 from bot.interface import AdvisorLike
 from bot.settings import Settings
 from bot.slack import listeners, wording
-from bot.slack.client import make_client
 from bot.slack.conversation import Conversations
+from bot.slack.listeners.commands import Subcommand
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
+from bot.slackkit.client import make_client
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,9 +30,15 @@ slash command waits for a thread past Slack's 3 seconds."""
 
 
 def create_app(
-    settings: Settings, store: Store, advisor: AdvisorLike, client: WebClient | None = None
+    settings: Settings,
+    store: Store,
+    advisor: AdvisorLike,
+    client: WebClient | None = None,
+    *,
+    subcommands: Sequence[Subcommand],
 ) -> App:
-    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool."""
+    """The advisor as a Bolt app: it acknowledges at once and works on bolt's thread pool.
+    ``subcommands``: the other ``/advise <word>`` commands (bot/server.py passes them)."""
     client = client or make_client(settings)
     app = App(
         name="advisor",
@@ -41,7 +49,7 @@ def create_app(
     )
     poster = Poster(client, store)
     conversations = Conversations(store, advisor, poster)
-    listeners.register(app, conversations)
+    listeners.register(app, conversations, subcommands)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any]) -> None:

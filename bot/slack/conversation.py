@@ -19,8 +19,9 @@ from bot.interface import AdvisorLike
 from bot.slack import blocks, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
-from bot.slack.mrkdwn import escape, one_line
-from bot.slack.poster import NOT_IN_CHANNEL, Poster, slack_error
+from bot.slack.poster import Poster
+from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
+from bot.slackkit.mrkdwn import escape, one_line
 from bot.store import Consultation, Store, lease
 
 log = logging.getLogger(__name__)

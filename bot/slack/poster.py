@@ -10,17 +10,10 @@ from slack_sdk.models.metadata import Metadata
 
 from bot.slack import wording
 from bot.slack.blocks import Message
+from bot.slackkit.errors import slack_error
 from bot.store import PostedMessage, Store
 
 log = logging.getLogger(__name__)
-
-NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
-
-
-def slack_error(err: SlackApiError) -> str:
-    """The ``error`` code of a failed Web API call."""
-    data = getattr(err.response, "data", None)
-    return str(data.get("error", "")) if isinstance(data, dict) else ""
 
 
 class Poster:

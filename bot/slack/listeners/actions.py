@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot.slack import wording
 from bot.slack.blocks import ANSWER_ACTION_PREFIX, answered_blocks
 from bot.slack.conversation import Conversations
-from bot.slack.mrkdwn import escape
+from bot.slackkit.mrkdwn import escape
 from bot.store import Consultation
 
 log = logging.getLogger(__name__)
