@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)  ## talk to the advisor in the terminal
 	$(VENV)/bin/advisor chat
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, and the import contracts of pyproject.toml (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 types: $(STAMP)
 	$(VENV)/bin/mypy
