@@ -11,6 +11,7 @@ from slack_sdk.models.metadata import Metadata
 from bot.slack import wording
 from bot.slack.blocks import Message
 from bot.slackkit.errors import slack_error
+from bot.slackkit.post import post_message
 from bot.store import PostedMessage, Store
 
 log = logging.getLogger(__name__)
@@ -34,16 +35,14 @@ class Poster:
         consultation_id: str | None = None,
     ) -> str:
         """Post ``message`` (its snippet too, if any); the posted message's ts."""
-        answer = self.client.chat_postMessage(
+        ts = post_message(
+            self.client,
             channel=channel,
             thread_ts=thread_ts,
             text=message.text,
             blocks=message.blocks,
             metadata=metadata,
-            unfurl_links=False,
-            unfurl_media=False,
         )
-        ts = str(answer["ts"])
         self.store.record_message(
             PostedMessage(
                 channel_id=channel,
