@@ -3,7 +3,7 @@ VENV  ?= .venv
 PY    := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: chat test lint types unit fmt bench gallery clean
+.PHONY: chat test lint types unit wheel fmt bench gallery clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)  ## talk to the advisor in the terminal
 	$(VENV)/bin/advisor chat
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, and the import contracts of pyproject.toml (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 types: $(STAMP)
 	$(VENV)/bin/mypy
@@ -30,7 +31,10 @@ model: $(STAMP)  ## retrain the reader from data/corpus (writes bot/reading/weig
 model-check: $(STAMP)  # the shipped weights are the ones the corpus trains
 	$(PY) -m training.train --check
 
-test: lint types model-check unit  ## everything CI runs
+wheel: $(STAMP)  ## build the wheel, install it in a fresh venv, advise from another folder
+	$(PY) .ci/check_wheel.py
+
+test: lint types model-check unit wheel  ## everything CI runs
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -27,7 +27,7 @@ from bot.gateway.asgi import Gateway
 from bot.server import GunicornServer
 from bot.settings import Settings, load_settings
 from bot.slack.app import LISTENER_THREADS
-from bot.slack.client import make_client
+from bot.slackkit.client import make_client
 
 
 def create_bare_app(settings: Settings) -> App:

@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from bot.advice import Advice, Question
-from bot.amount import Amount
-from bot.case import CaseState
 from bot.errors import AdvisorError
 from bot.facts import FACT_NAMES
+from bot.interface import AdvisorLike
 
 NUMBER_TOLERANCE = 0.10
 """Numbers match within 10%; a range [lo, hi] matches within [lo*0.9, hi*1.1]."""
@@ -30,19 +28,6 @@ ROUNDING = 0.005
 
 class CasesFileError(AdvisorError):
     """The cases file is missing or a line of it is malformed."""
-
-
-class AdvisorLike(Protocol):
-    """What scoring and the CLI need of an advisor (``bot.advisor.Advisor`` has it)."""
-
-    def start(self, description: str) -> CaseState: ...
-    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
-    def answer(
-        self, state: CaseState, fact: str, value: bool | Amount | str, *, words: str | None = None
-    ) -> CaseState: ...
-    def questions(self, state: CaseState) -> list[Question]: ...
-    def advise(self, state: CaseState) -> Advice: ...
-    def run(self, turns: Sequence[str]) -> Advice: ...
 
 
 class EvalCase(BaseModel):

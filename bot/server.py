@@ -26,7 +26,12 @@ from bot.gateway.asgi import EVENTS_PATH, HEALTH_PATH, Gateway
 from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from bot.advisor import Advisor
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    from bot.slack.jobs import Jobs
+    from bot.slack.listeners.commands import Subcommand
+    from bot.store import Store
 
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "AdvisorWorker", "GunicornServer", "asgi_app"]
 
@@ -43,17 +48,28 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_advisor() -> Advisor:
-    from bot.advisor import Advisor
+def subcommands(settings: Settings, store: Store) -> list[Subcommand]:
+    """The ``/advise <word>`` commands of the parts of the bot that bot/slack/ may not
+    import: ``/advise digest`` (bot/digest/). bot/slack/ and bot/digest/ never import each
+    other; this is where they meet."""
+    from bot.digest.command import DigestCommand
 
-    return Advisor()
+    return [DigestCommand(store, settings.advisor_timezone)]
+
+
+def build_app(settings: Settings, store: Store, jobs: Jobs, client: WebClient | None = None) -> App:
+    """The Bolt app with every part of the bot on Slack: the consultations (bot/slack/) and
+    ``/advise digest`` (bot/digest/). For Socket Mode; over HTTP, :func:`build_gateway`."""
+    from bot.slack.app import create_app
+
+    return create_app(settings, store, jobs, client, subcommands=subcommands(settings, store))
 
 
 def build_gateway(settings: Settings) -> Gateway:
     """The advisor behind the gateway: Bolt app, store and answering, for one worker."""
     from bot.slack.service import SlackService
 
-    return SlackService(settings).gateway()
+    return SlackService(settings, subcommands=subcommands).gateway()
 
 
 def asgi_app() -> Gateway:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import click
 
 from bot.errors import AdvisorError
-from bot.evaluation import AdvisorLike
+from bot.interface import AdvisorLike, default_advisor
 
 EXIT_ADVISOR_ERROR = 2
 
@@ -17,13 +17,6 @@ class AdvisorFailure(click.ClickException):
     """A core error shown as ``Error: <message>`` on stderr, exit code 2, no traceback."""
 
     exit_code = EXIT_ADVISOR_ERROR
-
-
-def default_advisor() -> AdvisorLike:
-    """The real advisor over the project's rules, vocabulary and prompts."""
-    from bot.advisor import Advisor  # the core loads its data files: only on first use
-
-    return Advisor()
 
 
 @dataclass

@@ -10,7 +10,7 @@ from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
 from bot.cli.report import known_facts, labeled_facts, show_advice
-from bot.evaluation import AdvisorLike
+from bot.interface import AdvisorLike
 
 QUESTIONS_PER_ROUND = 3
 MAX_ROUNDS = 3

@@ -48,8 +48,9 @@ def digest(due: bool, now_text: str | None) -> None:
         settings = load_settings()
     except AdvisorError as err:
         raise DigestProblem(str(err)) from None
+    from bot.clock import utc_now
     from bot.digest.job import results
-    from bot.digest.scheduler import DigestRunner, utc_now
+    from bot.digest.scheduler import DigestRunner
 
     if now is None:
         now = utc_now()

@@ -1,34 +1,43 @@
-"""The ``advisor`` command: a click group that command modules register onto.
+"""The ``advisor`` command: a click group and the command modules registered onto it.
 
-Adding a command: write a module with a click command (or group) defined at its top
-level, or with a ``register(group: click.Group)`` function for more control, and add its
-name to ``COMMAND_MODULES`` below. A module listed there that does not exist yet is
-skipped, so a front end can land its command module on its own schedule.
+Adding a command: write a module in ``bot/cli/`` with a ``register(group: click.Group)``
+function that adds its click command(s), import it below and add it to
+``COMMAND_MODULES``. Registration is explicit: a command module that fails to import stops
+``advisor`` with its traceback instead of silently losing its command.
 
 Keep imports light: importing this module must not import ``slack_bolt`` or ``slack_sdk``
-(tests/test_core_boundary.py). Commands for the Slack app (``serve``, ``digest``) import
-Slack modules lazily, inside the command function.
+or build the advisor (tests/test_core_boundary.py). Commands for the Slack app
+(``serve``, ``digest``) import Slack modules lazily, inside the command function.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Sequence
 from importlib import metadata
+from typing import Protocol
 
 import click
 
+from bot.cli import advise, chat, data, db, digest, evaluate, rules, serve
 from bot.cli.app import AdvisorGroup
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "bot.cli.chat",
-    "bot.cli.advise",
-    "bot.cli.rules",
-    "bot.cli.evaluate",
-    "bot.cli.data",
-    # Other front ends register here (their modules import Slack lazily, in the command):
-    "bot.cli.serve",
-    "bot.cli.digest",
-    "bot.cli.db",
+
+class CommandModule(Protocol):
+    """A module of ``bot/cli/`` that adds its command(s) to the group."""
+
+    def register(self, group: click.Group) -> None: ...
+
+
+COMMAND_MODULES: tuple[CommandModule, ...] = (
+    chat,
+    advise,
+    rules,
+    evaluate,
+    data,
+    # front ends and operations (their modules import Slack and the store lazily):
+    serve,
+    digest,
+    db,
 )
 
 
@@ -45,31 +54,13 @@ def cli() -> None:
     """Tells a team whether its AI use case needs better prompting, RAG or fine-tuning."""
 
 
-def register_commands(group: click.Group, modules: tuple[str, ...] = COMMAND_MODULES) -> None:
-    """Import each command module and let it add its commands to ``group``."""
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # not written yet
-            raise
-        register = getattr(module, "register", None)
-        if callable(register):
-            register(group)
-            continue
-        for command in vars(module).values():
-            if _defined_in(command, name):
-                group.add_command(command)
+def register_commands(group: click.Group, modules: Sequence[CommandModule]) -> None:
+    """Let each command module add its commands to ``group``."""
+    for module in modules:
+        module.register(group)
 
 
-def _defined_in(command: object, module: str) -> bool:
-    """A click command whose function lives in ``module`` (not one it imported)."""
-    callback = getattr(command, "callback", None)
-    return isinstance(command, click.Command) and getattr(callback, "__module__", "") == module
-
-
-register_commands(cli)
+register_commands(cli, COMMAND_MODULES)
 
 
 def main() -> None:

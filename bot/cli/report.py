@@ -43,7 +43,7 @@ def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
             wording.LABEL_STRATEGY,
             wording.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value),
         ),
-        (wording.LABEL_PATH, " → ".join(wording.STEP_LABELS.get(p, p) for p in rec.path)),
+        (wording.LABEL_PATH, " → ".join(wording.STRATEGY_LABELS.get(p, p) for p in rec.path)),
     ]
     if rec.technique:
         label = wording.TECHNIQUE_LABELS.get(rec.technique.value, rec.technique.value)

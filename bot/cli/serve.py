@@ -92,8 +92,8 @@ def _check_slack_accepts(settings: Settings) -> None:
     """Ask Slack (``auth.test``) whether it takes the bot token, before serving anything."""
     from slack_sdk.errors import SlackApiError
 
-    from bot.slack.client import make_client
-    from bot.slack.poster import slack_error
+    from bot.slackkit.client import make_client
+    from bot.slackkit.errors import slack_error
 
     try:
         make_client(settings).auth_test()
@@ -111,18 +111,18 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.digest.scheduler import DigestRunner, DigestScheduler
-    from bot.server import default_advisor
-    from bot.slack.app import create_app
-    from bot.slack.client import make_client
+    from bot.interface import default_advisor
+    from bot.server import build_app
     from bot.slack.conversation import Conversations
     from bot.slack.jobs import ThreadJobs
     from bot.slack.poster import Poster
+    from bot.slackkit.client import make_client
     from bot.store import Store
 
     store = Store.open(settings.database_url)
     client = make_client(settings)
     jobs = ThreadJobs(Conversations(store, default_advisor(), Poster(client, store)))
-    app = create_app(settings, store, jobs, client)
+    app = build_app(settings, store, jobs, client)
     if digests:
         DigestScheduler(DigestRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from bot.labels import STRATEGY_LABELS as STRATEGY_LABELS
+from bot.labels import TECHNIQUE_LABELS as TECHNIQUE_LABELS
+
 WELCOME: Final = (
     "Customization advisor: describe your AI use case and I'll tell you whether it needs "
     "better prompting, RAG or fine-tuning, and why."
@@ -27,23 +30,6 @@ NOTHING_NEW: Final = (
 GOODBYE: Final = "Bye."
 SKIP_WORDS: Final = frozenset({"skip", "just tell me", "skip it", "just tell me."})
 
-STRATEGY_LABELS: Final = {
-    "prompt_engineering": "Prompt engineering",
-    "rag": "RAG (retrieval-augmented generation)",
-    "fine_tuning": "Fine-tuning",
-    "rag+fine_tuning": "RAG + fine-tuning",
-}
-STEP_LABELS: Final = {
-    "prompt_engineering": "Prompt engineering",
-    "rag": "RAG",
-    "fine_tuning": "Fine-tuning",
-    "rag+fine_tuning": "RAG + fine-tuning",
-}
-TECHNIQUE_LABELS: Final = {
-    "dpo": "supervised fine-tuning, then preference tuning (DPO)",
-    "lora": "LoRA / QLoRA on an open-weights model",
-    "hosted_sft": "the provider's hosted supervised fine-tuning",
-}
 FACT_LABELS: Final = {
     "task_type": "task",
     "requests_per_day": "requests per day",

@@ -2,7 +2,7 @@
 fallback and the ``advisor_digest`` metadata.
 
 User text (use-case descriptions, display names) is escaped through
-:mod:`bot.slack.mrkdwn`; people are named by display name, never ``<@U...>``, so nobody is
+:mod:`bot.slackkit.mrkdwn`; people are named by display name, never ``<@U...>``, so nobody is
 pinged. Long lists are cut with "… and N more" to stay within Slack's limits.
 """
 
@@ -16,7 +16,8 @@ from slack_sdk.models.metadata import Metadata
 
 from bot.digest import wording
 from bot.digest.content import Digest, DigestLine
-from bot.slack.blocks import (
+from bot.labels import STRATEGY_LABELS
+from bot.slackkit.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
     Message,
@@ -25,8 +26,7 @@ from bot.slack.blocks import (
     header,
     section,
 )
-from bot.slack.mrkdwn import escape, one_line
-from bot.slack.wording import STRATEGY_LABELS
+from bot.slackkit.mrkdwn import escape, one_line
 
 EVENT_TYPE = "advisor_digest"
 SUMMARY_CHARS = 90

@@ -7,8 +7,9 @@ followed by more than two words is a use case that happens to start with "digest
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
+from bot.clock import utc_now
 from bot.digest import wording
 from bot.digest.schedule import Frequency
 from bot.digest.store import DigestStore
@@ -41,7 +42,7 @@ class DigestCommand:
 
     def answer(self, team_id: str, channel_id: str, text: str, now: datetime | None = None) -> str:
         """Do what the command says; the sentence to show its user."""
-        now = now or datetime.now(UTC)
+        now = now or utc_now()
         args = [word.lower() for word in text.split()[1:]]
         if not args:
             sub = self.digests.subscription(team_id, channel_id)

@@ -55,7 +55,8 @@ from bot.digest.store import (
     DigestStore,
     Subscription,
 )
-from bot.slack.poster import NOT_IN_CHANNEL, slack_error
+from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
+from bot.slackkit.post import post_message
 from bot.store import PostedMessage, Store
 
 log = logging.getLogger(__name__)
@@ -193,15 +194,13 @@ class _Job:
         metadata = digest_metadata(digest)
         if not self.digests.renew(claim, self.clock()):
             return Outcome(sub.channel_id, period, "lost")
-        answer = self.client.chat_postMessage(
+        ts = post_message(
+            self.client,
             channel=sub.channel_id,
             text=message.text,
             blocks=message.blocks,
             metadata=metadata,
-            unfurl_links=False,
-            unfurl_media=False,
         )
-        ts = str(answer["ts"])
         self.digests.finish(claim, POSTED, self.clock(), message_ts=ts)
         self.store.record_message(
             PostedMessage(

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+
+from bot.clock import aware, utc
 
 SEND_AT = time(9, 0)
 MONDAY = 0
@@ -41,7 +43,7 @@ def boundary(day: date, tz: tzinfo) -> datetime:
 def last_boundary(frequency: Frequency, tz: tzinfo, now: datetime) -> datetime:
     """The latest period end at or before ``now``: 09:00 today (daily) or this Monday
     (weekly), or the one before if ``now`` is earlier than that."""
-    now = _aware(now).astimezone(UTC)  # compare instants (same-zone datetimes compare walls)
+    now = utc(now)  # compare instants (same-zone datetimes compare walls)
     today = now.astimezone(tz).date()
     if frequency is Frequency.WEEKLY:
         today -= timedelta(days=today.weekday() - MONDAY)
@@ -75,14 +77,10 @@ def due_periods(frequency: Frequency, tz: tzinfo, now: datetime, since: datetime
     moment the channel subscribed: the period a subscription starts in is its first digest,
     and every period missed while nothing ran is still due, not skipped.
     """
-    since = _aware(since).astimezone(UTC)
+    since = utc(since)
     due = []
-    for period in ended_periods(frequency, tz, _aware(now)):
+    for period in ended_periods(frequency, tz, aware(now)):
         if period.end <= since:
             break
         due.append(period)
     return due[::-1]
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

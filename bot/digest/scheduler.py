@@ -22,15 +22,16 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.clock import utc_now
 from bot.digest.job import Report, results, run_due
 from bot.digest.store import DigestStore
 from bot.settings import Settings
-from bot.slack.client import make_client
+from bot.slackkit.client import make_client
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,10 +39,6 @@ log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 300.0
 FIRST_RUN_DELAY_SECONDS = 5.0
 """Under gunicorn: time for the first workers to be forked before the first run."""
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DigestRunner:

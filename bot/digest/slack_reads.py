@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.digest.blocks import EVENT_TYPE, archive_link
 from bot.digest.schedule import Period
-from bot.slack.poster import slack_error
+from bot.slackkit.errors import slack_error
 
 log = logging.getLogger(__name__)
 

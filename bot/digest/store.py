@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import (
     Engine,
@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import aware, utc
 from bot.digest.schedule import Frequency, Period
 from bot.digest.tables import (
     CLAIMED,
@@ -168,7 +169,7 @@ class DigestStore:
         )
         with self.engine.connect() as conn:
             found = conn.execute(query).scalar()
-        return _aware(found) if found else None
+        return aware(found) if found else None
 
     def claim(
         self,
@@ -267,15 +268,6 @@ class DigestStore:
             return [_run(row) for row in conn.execute(query).mappings()]
 
 
-def utc(moment: datetime) -> datetime:
-    """An aware moment in UTC (a naive one is taken as UTC)."""
-    return _aware(moment).astimezone(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _subscription(row: RowMapping) -> Subscription:
     return Subscription(
         team_id=row["team_id"],
@@ -283,7 +275,7 @@ def _subscription(row: RowMapping) -> Subscription:
         frequency=Frequency(row["frequency"]),
         include_empty=bool(row["include_empty"]),
         active=bool(row["active"]),
-        active_since=_aware(row["active_since"]),
+        active_since=aware(row["active_since"]),
     )
 
 
@@ -293,12 +285,12 @@ def _run(row: RowMapping) -> Run:
         team_id=row["team_id"],
         channel_id=row["channel_id"],
         frequency=Frequency(row["frequency"]),
-        period_start=_aware(row["period_start"]),
-        period_end=_aware(row["period_end"]),
+        period_start=aware(row["period_start"]),
+        period_end=aware(row["period_end"]),
         status=row["status"],
         claimed_by=row["claimed_by"],
-        claimed_at=_aware(row["claimed_at"]),
+        claimed_at=aware(row["claimed_at"]),
         attempts=int(row["attempts"]),
         message_ts=row["message_ts"],
-        posted_at=_aware(row["posted_at"]) if row["posted_at"] else None,
+        posted_at=aware(row["posted_at"]) if row["posted_at"] else None,
     )

@@ -144,26 +144,23 @@ def _yes(name: str) -> Check:
 
 
 def _all_of(parts: tuple[Check, ...]) -> Check:
-    def check(scope: Scope) -> Truth:
-        result: Truth = True
-        for part in parts:
-            held = part(scope)
-            if held is False:
-                return False
-            if held is None:
-                result = None
-        return result
-
-    return check
+    return _junction(parts, decisive=False)
 
 
 def _any_of(parts: tuple[Check, ...]) -> Check:
+    return _junction(parts, decisive=True)
+
+
+def _junction(parts: tuple[Check, ...], *, decisive: bool) -> Check:
+    """Three-valued AND (``decisive=False``) or OR (``True``): one part with the decisive
+    value settles it; else unknown if a part is unknown, else the other value."""
+
     def check(scope: Scope) -> Truth:
-        result: Truth = False
+        result: Truth = not decisive
         for part in parts:
             held = part(scope)
-            if held is True:
-                return True
+            if held is decisive:
+                return decisive
             if held is None:
                 result = None
         return result

@@ -90,10 +90,10 @@ def serve_jobs(settings_values: dict[str, Any], queue: Any, parent_pid: int) -> 
     """The child: build the advisor and its Slack client, then run jobs until told to stop
     (``None``) or until its parent is gone."""
     from bot.advisor import Advisor
-    from bot.slack.client import make_client
     from bot.slack.conversation import Conversations
     from bot.slack.poster import Poster
     from bot.slack.sweeper import Sweeper
+    from bot.slackkit.client import make_client
     from bot.store import Store
 
     logs.configure()

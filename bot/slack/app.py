@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -13,11 +14,12 @@ from slack_sdk import WebClient
 
 from bot.settings import Settings
 from bot.slack import listeners, wording
-from bot.slack.client import make_client
 from bot.slack.intake import Intake
 from bot.slack.jobs import Jobs
+from bot.slack.listeners.commands import Subcommand
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
+from bot.slackkit.client import make_client
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,9 +32,15 @@ gateway's thread, one thread hop fewer for every acknowledgement; the bench's ba
 
 
 def create_app(
-    settings: Settings, store: Store, jobs: Jobs, client: WebClient | None = None
+    settings: Settings,
+    store: Store,
+    jobs: Jobs,
+    client: WebClient | None = None,
+    *,
+    subcommands: Sequence[Subcommand],
 ) -> App:
     """The advisor as a Bolt app: it stores, acknowledges, and hands the answer to ``jobs``.
+    ``subcommands``: the other ``/advise <word>`` commands (bot/server.py passes them).
 
     Over HTTP it only ever sees requests the gateway verified (bot/gateway/asgi.py)."""
     client = client or make_client(settings)
@@ -45,7 +53,7 @@ def create_app(
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     poster = Poster(client, store)
-    listeners.register(app, Intake(store, poster, jobs))
+    listeners.register(app, Intake(store, poster, jobs), subcommands)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> BoltResponse:

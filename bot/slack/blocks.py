@@ -1,75 +1,45 @@
 """Block Kit messages of the bot, built with slack_sdk's block models, within Slack's limits.
 
-Every function returns a :class:`Message`: the blocks and a plain-text fallback. User text
-is escaped here, once, through :mod:`bot.slack.mrkdwn`.
+Every function returns a :class:`~bot.slackkit.blocks.Message`: the blocks and a
+plain-text fallback. User text is escaped here, once, through :mod:`bot.slackkit.mrkdwn`.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ContextBlock,
     DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
     PlainTextObject,
     SectionBlock,
 )
 
 from bot.advice import Advice, Question
 from bot.slack import wording
-from bot.slack.mrkdwn import ELLIPSIS, clip, code_block, escape, one_line
+from bot.slackkit.blocks import (
+    MAX_BLOCKS,
+    MAX_BUTTON_TEXT,
+    MAX_BUTTON_VALUE,
+    MAX_ID,
+    MAX_SECTION_TEXT,
+    Message,
+    context,
+    fallback,
+    filled,
+    header,
+    section,
+)
+from bot.slackkit.mrkdwn import code_block, escape, one_line
 
-MAX_BLOCKS = 50
-MAX_SECTION_TEXT = 3000
-MAX_HEADER_TEXT = 150
-MAX_BUTTON_TEXT = 75
-MAX_BUTTON_VALUE = 2000
-MAX_MESSAGE_TEXT = 40000
-MAX_FALLBACK_TEXT = 3000
-MAX_ID = 255
 MAX_BUTTONS_PER_QUESTION = 5
 MAX_QUESTIONS = 3
 MAX_LIST_ITEMS = 12
 ROOT_DESCRIPTION_CHARS = 300
 ANSWER_ACTION_PREFIX = "answer:"
-
-
-@dataclass
-class Message:
-    """What ``chat.postMessage`` takes: a fallback text and the blocks."""
-
-    text: str
-    blocks: list[Block] = field(default_factory=list)
-    snippet: str | None = None
-    """Text too long for a block, to attach as a snippet in the thread."""
-
-    def block_dicts(self) -> list[dict[str, object]]:
-        return [block.to_dict() for block in self.blocks]
-
-
-def filled(text: str, limit: int) -> str:
-    """``text`` clipped to ``limit``; never empty (Slack refuses empty texts)."""
-    return clip(text, limit) if text.strip() else ELLIPSIS
-
-
-def section(text: str) -> SectionBlock:
-    """A mrkdwn section; ``text`` is already escaped mrkdwn."""
-    return SectionBlock(text=MarkdownTextObject(text=filled(text, MAX_SECTION_TEXT)))
-
-
-def header(text: str) -> HeaderBlock:
-    return HeaderBlock(text=PlainTextObject(text=filled(text, MAX_HEADER_TEXT)))
-
-
-def context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=filled(text, MAX_SECTION_TEXT))])
 
 
 def bullets(title: str, items: Iterable[str]) -> SectionBlock:
@@ -78,11 +48,6 @@ def bullets(title: str, items: Iterable[str]) -> SectionBlock:
     if len(lines) > MAX_LIST_ITEMS:
         lines = [*lines[:MAX_LIST_ITEMS], f"• … and {len(lines) - MAX_LIST_ITEMS} more"]
     return section("\n".join([title, *lines]))
-
-
-def fallback(*parts: str) -> str:
-    """The notification / screen-reader text: plain, escaped, clipped."""
-    return clip("\n".join(p for p in parts if p), MAX_FALLBACK_TEXT)
 
 
 def plain(text: str) -> Message:

@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.slack import wording
 from bot.slack.blocks import answered_blocks
-from bot.slack.mrkdwn import escape
+from bot.slackkit.mrkdwn import escape
 from bot.store import Consultation, PostedMessage, Store, Turn
 
 SOURCE_PREFIX = "click"

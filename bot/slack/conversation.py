@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Protocol
 
 from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
+from bot.interface import AdvisorLike
 from bot.slack import blocks, clicks, folding, wording
 from bot.slack.changes import describe_changes
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
-from bot.slack.mrkdwn import escape, one_line
-from bot.slack.poster import NOT_IN_CHANNEL, Poster, slack_error
+from bot.slack.poster import Poster
+from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
+from bot.slackkit.mrkdwn import escape, one_line
 from bot.store import Consultation, Store, lease
 from bot.store.lease import LEASE_SECONDS
 
@@ -34,15 +35,6 @@ MAX_QUESTION_ROUNDS = 2
 """After this many question messages, the next answer is the recommendation."""
 MAX_PASSES = 5
 """Answers in a row for turns that arrived while answering (then the next job goes on)."""
-
-
-class AdvisorLike(Protocol):
-    """What the Slack front end needs of :class:`bot.advisor.Advisor`."""
-
-    def start(self, description: str) -> CaseState: ...
-    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
-    def questions(self, state: CaseState) -> list[Question]: ...
-    def advise(self, state: CaseState) -> Advice: ...
 
 
 class Conversations:

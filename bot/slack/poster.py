@@ -11,19 +11,14 @@ from slack_sdk.models.metadata import Metadata
 
 from bot.slack import wording
 from bot.slack.blocks import Message
+from bot.slackkit.errors import slack_error
+from bot.slackkit.post import post_message
 from bot.store import PostedMessage, Store
 
 log = logging.getLogger(__name__)
 
-NOT_IN_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 KEEP_CONTENT = frozenset({"questions"})
 """Kinds of message whose text and blocks are stored: a click rebuilds them from there."""
-
-
-def slack_error(err: SlackApiError) -> str:
-    """The ``error`` code of a failed Web API call."""
-    data = getattr(err.response, "data", None)
-    return str(data.get("error", "")) if isinstance(data, dict) else ""
 
 
 class Poster:
@@ -45,16 +40,14 @@ class Poster:
     ) -> str:
         """Post ``message`` (its snippet too, if any); the posted message's ts."""
         blocks = message.block_dicts()  # once: posted, and kept for questions
-        answer = self.client.chat_postMessage(
+        ts = post_message(
+            self.client,
             channel=channel,
             thread_ts=thread_ts,
             text=message.text,
             blocks=blocks,
             metadata=metadata,
-            unfurl_links=False,
-            unfurl_media=False,
         )
-        ts = str(answer["ts"])
         content = None
         if kind in KEEP_CONTENT:
             content = json.dumps({"text": message.text, "blocks": blocks})

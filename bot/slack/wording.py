@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bot.labels import STRATEGY_LABELS as STRATEGY_LABELS
+from bot.labels import TECHNIQUE_LABELS as TECHNIQUE_LABELS
+
 USAGE = (
     "*Customization advisor*: tell me about your AI use case and I'll say whether it needs "
     "better prompting, RAG or fine-tuning, and why.\n"
@@ -12,17 +15,6 @@ USAGE = (
     "or reply *skip* to get the advice right away."
 )
 
-STRATEGY_LABELS = {
-    "prompt_engineering": "Better prompting",
-    "rag": "RAG (retrieval)",
-    "fine_tuning": "Fine-tuning",
-    "rag+fine_tuning": "RAG + fine-tuning",
-}
-TECHNIQUE_LABELS = {
-    "dpo": "supervised fine-tuning, then preference tuning (DPO)",
-    "lora": "LoRA / QLoRA on an open-weights model",
-    "hosted_sft": "the provider's hosted supervised fine-tuning",
-}
 
 QUESTIONS_INTRO = "A few questions so the advice fits (answer any or all, or reply *skip*):"
 QUESTIONS_AGAIN = "I couldn't read an answer from that. " + QUESTIONS_INTRO

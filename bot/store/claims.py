@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, or_, select, update
 
+from bot.clock import utc_now
 from bot.store import schema
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Claims:
@@ -84,6 +80,6 @@ class Claims:
             result = conn.execute(
                 update(schema.consultations)
                 .where(c.id == consultation_id, c.status == before)
-                .values(status=after, updated_at=_now())
+                .values(status=after, updated_at=utc_now())
             )
         return result.rowcount == 1

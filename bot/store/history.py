@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, RowMapping, delete, insert, select, update
 
+from bot.clock import aware, utc_now
 from bot.store import schema
 from bot.store.records import PostedMessage, StoredRecommendation
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class History:
@@ -47,7 +39,7 @@ class History:
                     confidence=confidence,
                     advice_json=advice_json,
                     message_ts=message_ts,
-                    created_at=_now(),
+                    created_at=utc_now(),
                 )
             )
             key = result.inserted_primary_key
@@ -99,7 +91,7 @@ class History:
                     kind=message.kind,
                     event_type=message.event_type,
                     content_json=message.content_json,
-                    created_at=_now(),
+                    created_at=utc_now(),
                 )
             )
 
@@ -133,5 +125,5 @@ def _message(row: RowMapping) -> PostedMessage:
 def _recommendation(row: RowMapping) -> StoredRecommendation:
     values = {k: row[k] for k in StoredRecommendation.__dataclass_fields__}
     values["path"] = json.loads(values["path"])
-    values["created_at"] = _aware(values["created_at"])
+    values["created_at"] = aware(values["created_at"])
     return StoredRecommendation(**values)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import aware, utc_now
 from bot.store import schema
 from bot.store.backlog import Backlog
 from bot.store.claims import Claims
@@ -23,14 +24,6 @@ from bot.store.turns import Turns
 PRUNE_EVERY = 500
 EVENT_MEMORY = timedelta(days=1)
 """Slack re-delivers a failed event within minutes; a day of ids is plenty."""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Store(History, Claims, Backlog, Turns):
@@ -76,11 +69,11 @@ class Store(History, Claims, Backlog, Turns):
         """Record a Slack event id; False if it was already handled (a re-delivery).
         Every ``PRUNE_EVERY`` marks, ids older than ``EVENT_MEMORY`` are forgotten."""
         if next(self._marks) % PRUNE_EVERY == 0:
-            self.forget_events(before=_now() - EVENT_MEMORY)
+            self.forget_events(before=utc_now() - EVENT_MEMORY)
         try:
             with self.engine.begin() as conn:
                 conn.execute(
-                    insert(schema.processed_events).values(event_id=event_id, received_at=_now())
+                    insert(schema.processed_events).values(event_id=event_id, received_at=utc_now())
                 )
         except IntegrityError:
             return False
@@ -113,7 +106,7 @@ class Store(History, Claims, Backlog, Turns):
         """A new consultation, ``pending`` until it has a thread (``opening`` at once when
         its root message is about to be posted); None if one already lives in that
         thread. ``root_ts``: the message it started from."""
-        now = _now()
+        now = utc_now()
         row: dict[str, Any] = {
             "id": str(uuid.uuid4()),
             "team_id": team_id,
@@ -238,11 +231,11 @@ class Store(History, Claims, Backlog, Turns):
         if owner is not None:
             query = query.where(c.lock_owner == owner)
         with self.engine.begin() as conn:
-            return conn.execute(query.values(updated_at=_now(), **values)).rowcount == 1
+            return conn.execute(query.values(updated_at=utc_now(), **values)).rowcount == 1
 
 
 def _consultation(row: RowMapping) -> Consultation:
     values = {k: row[k] for k in Consultation.__dataclass_fields__}
-    values["created_at"] = _aware(values["created_at"])
-    values["updated_at"] = _aware(values["updated_at"])
+    values["created_at"] = aware(values["created_at"])
+    values["updated_at"] = aware(values["updated_at"])
     return Consultation(**values)

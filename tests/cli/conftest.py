@@ -10,7 +10,7 @@ from fake_advisor import FakeAdvisor
 
 from bot.cli.app import App
 from bot.cli.main import cli
-from bot.evaluation import AdvisorLike
+from bot.interface import AdvisorLike
 
 Invoke = Callable[..., Result]
 

@@ -10,7 +10,7 @@ from fake_advisor import FakeAdvisor
 from bot.advice import Question
 from bot.case import CaseState
 from bot.errors import TemplateError
-from bot.evaluation import AdvisorLike
+from bot.interface import AdvisorLike
 
 Invoke = Callable[..., Result]
 

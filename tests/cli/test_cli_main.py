@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
-import types
 from collections.abc import Callable
+from pathlib import Path
 
 import click
-import pytest
 from click.testing import CliRunner, Result
 
-from bot.cli import main
+from bot.cli import advise, main, rules
 from bot.cli.app import App
 from bot.errors import RulesError
 
@@ -41,27 +41,27 @@ def test_a_core_error_while_building_the_advisor_is_one_line_on_stderr_and_exit_
     assert result.stdout == ""
 
 
-def test_register_commands_skips_a_command_module_not_written_yet() -> None:
+def test_register_commands_adds_the_commands_of_each_module() -> None:
     group = click.Group()
-    main.register_commands(group, ("bot.cli.advise", "bot.cli.no_such_module"))
-    assert list(group.commands) == ["advise"]
+    main.register_commands(group, (advise, rules))
+    assert list(group.commands) == ["advise", "rules"]
 
 
-def test_register_commands_adds_commands_defined_in_a_module_without_register(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    module = types.ModuleType("bot.cli.fake_digest")
+def test_every_command_module_of_the_cli_is_registered() -> None:
+    """A module of bot/cli/ with a ``register`` function is listed in COMMAND_MODULES."""
+    folder = Path(main.__file__).parent
+    for path in sorted(folder.glob("*.py")):
+        module = importlib.import_module(f"bot.cli.{path.stem}")
+        if callable(getattr(module, "register", None)):
+            assert module in main.COMMAND_MODULES, f"{path.name} is not in COMMAND_MODULES"
 
-    def digest() -> None:
-        """Post a digest."""
 
-    digest.__module__ = module.__name__
-    module.digest = click.command("digest")(digest)  # type: ignore[attr-defined]
-    module.imported = main.cli  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, module.__name__, module)
-    group = click.Group()
-    main.register_commands(group, (module.__name__,))
-    assert list(group.commands) == ["digest"]
+def test_a_command_module_that_fails_to_import_stops_the_advisor_command() -> None:
+    """Regression: a module that failed to import used to remove its command silently."""
+    code = "import sys; sys.modules['bot.cli.digest'] = None; import bot.cli.main"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "Error: import of bot.cli.digest halted" in out.stderr
 
 
 def test_importing_the_cli_does_not_build_the_advisor_or_load_slack() -> None:

@@ -74,7 +74,7 @@ def test_chat_on_a_vague_description_asks_then_advises_when_told_to() -> None:
     result = run("chat", input="we want to use AI for support somehow\njust tell me\n")
     assert result.exit_code == 0, result.output
     assert "Recommendation" in result.output
-    assert "Prompt engineering" in result.output
+    assert "Better prompting" in result.output
 
 
 def test_chat_exits_zero_on_end_of_input() -> None:

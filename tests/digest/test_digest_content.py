@@ -11,7 +11,7 @@ from digest_helpers import TEAM, consultation
 from bot.digest.blocks import EVENT_TYPE, digest_message, digest_metadata, list_sections
 from bot.digest.content import Digest, build_digest
 from bot.digest.schedule import Frequency, Period
-from bot.slack.blocks import MAX_BLOCKS, MAX_SECTION_TEXT
+from bot.slackkit.blocks import MAX_BLOCKS, MAX_SECTION_TEXT
 from bot.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")

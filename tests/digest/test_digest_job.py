@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from bot.digest.job import LEASE, Report, run_due
 from bot.digest.schedule import Frequency
 from bot.digest.store import DigestStore
-from bot.slack.client import make_client
+from bot.slackkit.client import make_client
 from bot.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")

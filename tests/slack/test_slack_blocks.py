@@ -25,6 +25,7 @@ from bot.advice import (
 from bot.facts import Facts
 from bot.slack import blocks
 from bot.slack.metadata import questions_metadata, recommendation_metadata
+from bot.slackkit import blocks as kit
 
 INJECTION = "<!channel> <!here> <@U123> <https://x|y>"
 texts = st.text(min_size=0, max_size=5000) | st.just(INJECTION * 200)
@@ -84,17 +85,17 @@ def _mrkdwn_texts(block: dict[str, Any]) -> list[str]:
 
 def _check_limits(message: blocks.Message) -> list[dict[str, Any]]:
     dicts = message.block_dicts()  # slack_sdk validates its own limits here
-    assert len(dicts) <= blocks.MAX_BLOCKS
-    assert len(message.text) <= blocks.MAX_MESSAGE_TEXT
+    assert len(dicts) <= kit.MAX_BLOCKS
+    assert len(message.text) <= kit.MAX_MESSAGE_TEXT
     for block in dicts:
         if block["type"] == "header":
-            assert len(block["text"]["text"]) <= blocks.MAX_HEADER_TEXT
+            assert len(block["text"]["text"]) <= kit.MAX_HEADER_TEXT
         if block["type"] == "section":
-            assert len(block["text"]["text"]) <= blocks.MAX_SECTION_TEXT
+            assert len(block["text"]["text"]) <= kit.MAX_SECTION_TEXT
         for element in block.get("elements", []):
             if element.get("type") == "button":
-                assert len(element["text"]["text"]) <= blocks.MAX_BUTTON_TEXT
-                assert len(element["value"]) <= blocks.MAX_BUTTON_VALUE
+                assert len(element["text"]["text"]) <= kit.MAX_BUTTON_TEXT
+                assert len(element["value"]) <= kit.MAX_BUTTON_VALUE
     return dicts
 
 

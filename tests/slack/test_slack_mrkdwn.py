@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.slack.mrkdwn import clip, code_block, escape
+from bot.slackkit.mrkdwn import clip, code_block, escape
 
 
 @pytest.mark.parametrize(

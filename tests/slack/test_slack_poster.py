@@ -10,9 +10,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.settings import load_settings
 from bot.slack.blocks import Message, section
-from bot.slack.client import make_client
 from bot.slack.metadata import notice_metadata
-from bot.slack.poster import Poster, slack_error
+from bot.slack.poster import Poster
+from bot.slackkit.client import make_client
+from bot.slackkit.errors import slack_error
 from harness import FakeSlack
 from harness.database import open_store
 

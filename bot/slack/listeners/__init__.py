@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from slack_bolt import Ack, App
 
 from bot.slack.intake import Intake
 from bot.slack.listeners import actions, commands, joins, messages
+from bot.slack.listeners.commands import Subcommand
 
 _ANYTHING = re.compile(".*")
 
 
-def register(app: App, intake: Intake) -> None:
+def register(app: App, intake: Intake, subcommands: Sequence[Subcommand]) -> None:
     """Attach every listener; last, catch-alls that acknowledge what the bot ignores."""
-    commands.register(app, intake)
+    commands.register(app, intake, subcommands)
     messages.register(app, intake)
     actions.register(app, intake)
     joins.register(app, intake)

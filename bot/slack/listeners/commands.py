@@ -4,11 +4,11 @@ thread to a job."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from slack_bolt import Ack, App
 
-from bot.digest.command import DigestCommand
 from bot.slack import wording
 from bot.slack.intake import Intake
 from bot.slack.listeners.text import is_help
@@ -17,19 +17,26 @@ COMMAND = "/advise"
 log = logging.getLogger(__name__)
 
 
-def register(app: App, intake: Intake) -> None:
-    digests = DigestCommand(intake.store)
+class Subcommand(Protocol):
+    """``/advise <word> ...`` answered by another part of the bot, only to its user: e.g.
+    ``/advise digest``, bot/digest/command.py (wired in by bot/server.py)."""
 
+    def handles(self, text: str) -> bool: ...
+    def answer(self, team_id: str, channel_id: str, text: str) -> str: ...
+
+
+def register(app: App, intake: Intake, subcommands: Sequence[Subcommand]) -> None:
     @app.command(COMMAND)
     def advise(ack: Ack, command: dict[str, Any]) -> None:
         text = str(command.get("text") or "").strip()
         if is_help(text):
             ack(text=wording.USAGE)  # a command's direct answer is only shown to its user
             return
-        if digests.handles(text):  # /advise digest ...: bot/digest/command.py
-            team, channel = str(command.get("team_id", "")), str(command["channel_id"])
-            ack(text=digests.answer(team, channel, text))
-            return
+        for sub in subcommands:
+            if sub.handles(text):
+                team, channel = str(command.get("team_id", "")), str(command["channel_id"])
+                ack(text=sub.answer(team, channel, text))
+                return
         try:
             consultation = intake.store.create_consultation(
                 team_id=str(command.get("team_id", "")),

@@ -1,0 +1,111 @@
+"""A plain install can advise: build the wheel, check what it holds, install it in a fresh
+venv and run ``advisor advise --json`` and ``advisor rules check`` from another folder.
+
+Run by ``make wheel`` (part of ``make test``) with the project's venv python; needs only
+the standard library, pip and hatchling (the dev extra), and PyPI for the wheel's
+dependencies. Everything happens in a temporary folder, removed at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILES = ("decision_rules.yaml", "pricing.yaml", "vocabulary.yaml")
+STRATEGIES = {"prompt_engineering", "rag", "fine_tuning", "rag+fine_tuning"}
+USE_CASE = "We classify about 2k support tickets a day into 12 queues"
+ANSWER = "about 600 examples, reviewed by our leads"
+
+
+class Failed(Exception):
+    """What the check found wrong, in one message."""
+
+
+def run(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        shown = " ".join(str(a) for a in args)
+        raise Failed(f"`{shown}` exited {done.returncode}:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def build(out: Path) -> Path:
+    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+        "--wheel-dir", out, ROOT)  # fmt: skip
+    wheels = list(out.glob("*.whl"))
+    if len(wheels) != 1:
+        raise Failed(f"expected one wheel in {out}, found {[w.name for w in wheels]}")
+    return wheels[0]
+
+
+def check_contents(wheel: Path) -> list[str]:
+    """Only the ``bot`` package (no test harness, tests or benchmarks), with its data."""
+    names = zipfile.ZipFile(wheel).namelist()
+    stray = [n for n in names if not n.startswith(("bot/", "customization_advisor-"))]
+    tests = [n for n in names if Path(n).name.startswith(("test_", "conftest"))]
+    prompts = sorted(p.name for p in (ROOT / "prompts").iterdir() if p.is_file())
+    needed = [f"bot/data/{name}" for name in DATA_FILES]
+    needed += [f"bot/data/prompts/{name}" for name in prompts]
+    missing = [n for n in needed if n not in names]
+    if stray or tests or missing:
+        raise Failed(f"{wheel.name}: outside bot/: {stray}; tests: {tests}; missing: {missing}")
+    return names
+
+
+def install(wheel: Path, venv: Path) -> Path:
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python = venv / "bin" / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--quiet", wheel)
+    return venv / "bin" / "advisor"
+
+
+def check_advises(advisor: Path, elsewhere: Path, site: str) -> None:
+    """From a folder that is not the checkout, with no data file moved by a variable."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "PYTHON"))}
+    out = run(advisor, "advise", "--json", USE_CASE, "--answer", ANSWER, cwd=elsewhere, env=env)
+    answer = json.loads(out)
+    strategy = answer["recommendation"]["strategy"]
+    if strategy not in STRATEGIES or not answer["suggested_prompt"].strip():
+        raise Failed(f"advisor advise --json gave strategy {strategy!r}:\n{out}")
+    out = run(advisor, "rules", "check", cwd=elsewhere, env=env)
+    packaged = f"OK: {site}/bot/data/decision_rules.yaml: "
+    if not out.startswith(packaged):
+        raise Failed(f"advisor rules check did not read the packaged rules ({packaged}...):\n{out}")
+
+
+def main() -> int:
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="advisor-wheel-") as tmp:
+        here = Path(tmp)
+        elsewhere = here / "elsewhere"
+        elsewhere.mkdir()
+        try:
+            wheel = build(here / "dist")
+            names = check_contents(wheel)
+            advisor = install(wheel, here / "venv")
+            site = run(advisor.with_name("python"), "-c", "import sysconfig;"
+                       "print(sysconfig.get_paths()['purelib'])").strip()  # fmt: skip
+            check_advises(advisor, elsewhere, site)
+        except Failed as problem:
+            print(f"wheel check failed: {problem}", file=sys.stderr)
+            return 1
+        size = wheel.stat().st_size / 1024
+    print(
+        f"wheel OK: {wheel.name}, {size:.0f} KiB, {len(names)} files; installed in a fresh "
+        f"venv, it advises and checks its rules from another folder "
+        f"({time.monotonic() - started:.1f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""The advisor as the front ends and the eval see it: :class:`AdvisorLike`, and
+:func:`default_advisor`, the real one over the project's data files.
+
+Importing this module is light: the core (parsing, rules, templates) is imported, and its
+data files read, only when :func:`default_advisor` is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.advice import Advice, Question
+from bot.amount import Amount
+from bot.case import CaseState
+
+
+class AdvisorLike(Protocol):
+    """What the CLI, the Slack app and scoring need of an advisor (:class:`bot.advisor.Advisor`
+    has it; tests pass fakes)."""
+
+    def start(self, description: str) -> CaseState: ...
+    def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
+    def answer(
+        self, state: CaseState, fact: str, value: bool | Amount | str, *, words: str | None = None
+    ) -> CaseState: ...
+    def questions(self, state: CaseState) -> list[Question]: ...
+    def advise(self, state: CaseState) -> Advice: ...
+    def run(self, turns: Sequence[str]) -> Advice: ...
+
+
+def default_advisor() -> AdvisorLike:
+    """The real advisor over the project's rules, vocabulary and prompts (bot/paths.py)."""
+    from bot.advisor import Advisor  # the core loads its data files: only on first use
+
+    return Advisor()
