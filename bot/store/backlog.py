@@ -4,10 +4,11 @@ queries of the sweeper (bot/slack/sweeper.py)."""
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, and_, exists, or_, select
 
+from bot.clock import utc_now
 from bot.store import schema
 
 LOOK_BACK = timedelta(days=1)
@@ -45,7 +46,7 @@ class Backlog:
     def abandoned(self, *, limit: int = 100) -> list[str]:
         """Consultations whose answer's holder vanished: a lease still owned but expired."""
         c = schema.consultations.c
-        now = datetime.now(UTC)
+        now = utc_now()
         query = (
             select(c.id)
             .where(
@@ -64,7 +65,7 @@ class Backlog:
         """``/advise`` consultations whose root message was never posted (status
         ``opening``), free of any live lease, untouched for ``settled``."""
         c = schema.consultations.c
-        now = datetime.now(UTC)
+        now = utc_now()
         query = (
             select(c.id)
             .where(

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.clock import aware, utc_now
 from bot.store import schema
 from bot.store.records import Turn
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Turns:
@@ -43,7 +34,7 @@ class Turns:
                         text=text,
                         about=about,
                         source_id=source_id,
-                        created_at=_now(),
+                        created_at=utc_now(),
                     )
                 )
                 key = result.inserted_primary_key
@@ -60,7 +51,7 @@ class Turns:
         query = select(schema.turns).where(t.consultation_id == consultation_id).order_by(t.id)
         with self.engine.connect() as conn:
             return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                Turn(**{**r, "created_at": aware(r["created_at"])})
                 for r in conn.execute(query).mappings()
             ]
 
@@ -74,7 +65,7 @@ class Turns:
         )
         with self.engine.connect() as conn:
             return [
-                Turn(**{**r, "created_at": _aware(r["created_at"])})
+                Turn(**{**r, "created_at": aware(r["created_at"])})
                 for r in conn.execute(query).mappings()
             ]
 
