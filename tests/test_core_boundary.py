@@ -12,8 +12,15 @@ import bot
 
 THIRD_PARTY = (
     "pydantic", "pydantic_settings", "yaml", "jinja2", "text_to_num", "sqlalchemy",
-    "slack_sdk", "slack_bolt", "gunicorn", "click", "rich",
+    "slack_sdk", "slack_bolt", "gunicorn", "click", "rich", "alembic", "uvicorn_worker",
 )  # fmt: skip
+NOT_IMPORTED: dict[str, str] = {
+    "bot.store.migrations.env": (
+        "Alembic's env script: alembic runs it (bot/store/migrate.py) inside the migration "
+        "context it sets up, with the connection in config.attributes; nothing imports it"
+    ),
+}
+"""Files of bot/ that are scripts run by a tool, not modules: why each is not imported."""
 IMPORT_EACH_ALONE = """
 import importlib, os, sys, traceback
 for library in sys.argv[1].split(","):
@@ -65,6 +72,8 @@ def test_every_module_of_bot_imports_on_its_own() -> None:
     that only a lucky import order hides, no module that needs another imported first."""
     modules = bot_modules()
     assert len(modules) > 50 and "bot.slack.listeners.commands" in modules
+    assert set(NOT_IMPORTED) <= set(modules), "an exempted script is gone: drop its exemption"
+    modules = [name for name in modules if name not in NOT_IMPORTED]
     args = [sys.executable, "-c", IMPORT_EACH_ALONE, ",".join(THIRD_PARTY), *modules]
     out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout == "", out.stdout
