@@ -195,7 +195,7 @@ def test_advise_with_data_says_what_the_file_changed(run: Run, tmp_path: Path) -
     out = result.stdout
     assert "Measured from tickets.jsonl" in out
     assert "- you said 3,000 examples; the file holds 40 unique valid ones" in out
-    assert "- the advice changes: Fine-tuning → Prompt engineering" in out
+    assert "- the advice changes: Fine-tuning → Better prompting" in out
     assert "labeled examples:                40" in out
 
 
