@@ -1,5 +1,7 @@
 """A plain install can advise: build the wheel, check what it holds, install it in a fresh
 venv and run ``advisor advise --json`` and ``advisor rules check`` from another folder.
+The advice must come from the real reader: its weights (``bot/reading/weights.json``) and
+vocabulary are the package's, and the facts it reads are checked.
 
 Run by ``make wheel`` (part of ``make test``) with the project's venv python; needs only
 the standard library, pip and hatchling (the dev extra), and PyPI for the wheel's
@@ -19,9 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = ("decision_rules.yaml", "pricing.yaml", "vocabulary.yaml")
+PACKAGE_DATA = ("bot/reading/weights.json",)
+"""Data that lives inside the package: the reader's trained weights (bot.reading.model)."""
 STRATEGIES = {"prompt_engineering", "rag", "fine_tuning", "rag+fine_tuning"}
 USE_CASE = "We classify about 2k support tickets a day into 12 queues"
 ANSWER = "about 600 examples, reviewed by our leads"
+READ = {"task_type": "classification", "requests_per_day": 2000, "labeled_examples": 600}
+"""What the reader takes from USE_CASE and ANSWER: proof it read them with its vocabulary
+and weights, not that it merely answered."""
 
 
 class Failed(Exception):
@@ -55,6 +62,7 @@ def check_contents(wheel: Path) -> list[str]:
     prompts = sorted(p.name for p in (ROOT / "prompts").iterdir() if p.is_file())
     needed = [f"bot/data/{name}" for name in DATA_FILES]
     needed += [f"bot/data/prompts/{name}" for name in prompts]
+    needed += PACKAGE_DATA
     missing = [n for n in needed if n not in names]
     if stray or tests or missing:
         raise Failed(f"{wheel.name}: outside bot/: {stray}; tests: {tests}; missing: {missing}")
@@ -76,6 +84,9 @@ def check_advises(advisor: Path, elsewhere: Path, site: str) -> None:
     strategy = answer["recommendation"]["strategy"]
     if strategy not in STRATEGIES or not answer["suggested_prompt"].strip():
         raise Failed(f"advisor advise --json gave strategy {strategy!r}:\n{out}")
+    read = {name: answer["facts"].get(name) for name in READ}
+    if read != READ:
+        raise Failed(f"advisor advise --json read {read}, not {READ}:\n{out}")
     out = run(advisor, "rules", "check", cwd=elsewhere, env=env)
     packaged = f"OK: {site}/bot/data/decision_rules.yaml: "
     if not out.startswith(packaged):
