@@ -1,5 +1,6 @@
 """A plain install can advise: build the wheel, check what it holds, install it in a fresh
-venv and run ``advisor advise --json`` and ``advisor rules check`` from another folder.
+venv and run ``advisor advise --json``, ``advisor rules check`` and ``advisor db upgrade``
+from another folder.
 The advice must come from the real reader: its weights (``bot/reading/weights.json``) and
 vocabulary are the package's, and the facts it reads are checked.
 
@@ -93,6 +94,15 @@ def check_advises(advisor: Path, elsewhere: Path, site: str) -> None:
         raise Failed(f"advisor rules check did not read the packaged rules ({packaged}...):\n{out}")
 
 
+def check_migrates(advisor: Path, elsewhere: Path) -> None:
+    """The Alembic migrations ship too: ``advisor db upgrade`` makes a fresh SQLite schema."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ADVISOR_", "PYTHON"))}
+    env["DATABASE_URL"] = f"sqlite:///{elsewhere / 'advisor.db'}"
+    out = run(advisor, "db", "upgrade", cwd=elsewhere, env=env)
+    if "went from revision none to" not in out:
+        raise Failed(f"advisor db upgrade did not make the schema:\n{out}")
+
+
 def main() -> int:
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="advisor-wheel-") as tmp:
@@ -106,13 +116,14 @@ def main() -> int:
             site = run(advisor.with_name("python"), "-c", "import sysconfig;"
                        "print(sysconfig.get_paths()['purelib'])").strip()  # fmt: skip
             check_advises(advisor, elsewhere, site)
+            check_migrates(advisor, elsewhere)
         except Failed as problem:
             print(f"wheel check failed: {problem}", file=sys.stderr)
             return 1
         size = wheel.stat().st_size / 1024
     print(
         f"wheel OK: {wheel.name}, {size:.0f} KiB, {len(names)} files; installed in a fresh "
-        f"venv, it advises and checks its rules from another folder "
+        f"venv, it advises, checks its rules and migrates a database from another folder "
         f"({time.monotonic() - started:.1f} s)"
     )
     return 0
