@@ -48,6 +48,7 @@ def digest(due: bool, now_text: str | None) -> None:
         settings = load_settings()
     except AdvisorError as err:
         raise DigestProblem(str(err)) from None
+    from bot.digest import wording
     from bot.digest.job import results
     from bot.digest.scheduler import DigestRunner, utc_now
 
@@ -59,7 +60,7 @@ def digest(due: bool, now_text: str | None) -> None:
     for line in results(report):
         click.echo(line)
     posted = report.count("posted")
-    click.echo(f"{posted} digest(s) posted, {len(report.outcomes) - posted} other outcome(s).")
+    click.echo(wording.run_summary(posted, len(report.outcomes) - posted))
     if not report.ok:
         raise click.exceptions.Exit(1)
 
