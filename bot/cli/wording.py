@@ -103,6 +103,8 @@ COST_NEVER: Final = "never"
 PRICES_LINE: Final = "Prices read {date} from {source}."
 OPEN_HINT_ADVISE: Final = 'Add answers with --answer "...", e.g. --answer "about 2k a day".'
 
+VERSION: Final = "advisor, version {version}\nrules {rules}"
+RULES_UNREADABLE: Final = "unreadable ({path}: {error})"
 RULES_OK: Final = "OK: {path}: {rules} rules, {questions} questions"
 RULES_MISSING: Final = "{path}: rules file not found"
 
