@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.amount import Amount
-from bot.facts import Facts
+from bot.facts import Evidence, Facts
 
 
 class Strategy(StrEnum):
@@ -133,9 +133,20 @@ class Advice(BaseModel):
     )
     recommendation: Recommendation
     suggested_prompt: str
+    turns: list[str] = Field(
+        default_factory=list, description="what it was decided from: the description, replies"
+    )
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, description="fact name -> where in those words it was read"
+    )
+    advisor_version: str = Field(default="", description="the advisor that decided")
+    rules_version: str = Field(
+        default="", description="the rules and prices it decided with (a short hash of both)"
+    )
 
     def contract(self) -> dict[str, Any]:
-        """The JSON object of ``advisor advise --json`` (shared/eval/README.md)."""
+        """The JSON object of ``advisor advise --json`` (shared/eval/README.md); what it was
+        decided from and with (turns, evidence, versions) is not part of it."""
         rec = self.recommendation
         return {
             "facts": self.facts.model_dump(mode="json"),

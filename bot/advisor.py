@@ -12,12 +12,13 @@ from pathlib import Path
 from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
-from bot.facts import Evidence
+from bot.facts import FACT_NAMES, Evidence
 from bot.parsing import Vocabulary, load_vocabulary, read_turn
 from bot.parsing.reader import MAX_CHARS
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
 from bot.rules import RuleBook, analyse, decide, load_rulebook
+from bot.version import advisor_version
 
 MAX_QUESTIONS_AT_ONCE = 3
 LONG_TEXT_NOTE = (
@@ -47,6 +48,7 @@ class Advisor:
         self.vocabulary = vocabulary or load_vocabulary()
         self.prompts = prompts or PromptRenderer()
         self.today = today
+        self.version = advisor_version()
 
     @classmethod
     def from_paths(
@@ -104,6 +106,10 @@ class Advisor:
             questions=select_questions(state, self.rulebook, analysis),
             recommendation=recommendation,
             suggested_prompt=self.prompts.render(state, recommendation),
+            turns=list(state.turns),
+            evidence={k: v for k, v in state.evidence.items() if k in FACT_NAMES},
+            advisor_version=self.version,
+            rules_version=self.rulebook.version,
         )
 
     def run(self, turns: Sequence[str]) -> Advice:
