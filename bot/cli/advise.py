@@ -4,6 +4,7 @@ report, the JSON contract, or a Markdown decision record."""
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, datetime
 
 import click
@@ -12,14 +13,15 @@ from bot.advice import Advice
 from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
+from bot.cli.pasted import PastedTextCommand
 from bot.cli.report import show_advice, show_open_questions
 from bot.records import decision_record
 
 FORMATS = ("text", "json", "markdown")
 
 
-@click.command()
-@click.argument("text")
+@click.command(cls=PastedTextCommand)
+@click.argument("text", required=False)
 @click.option(
     "--answer",
     "answers",
@@ -47,17 +49,16 @@ FORMATS = ("text", "json", "markdown")
 @pass_app
 def advise(
     app: App,
-    text: str,
+    text: str | None,
     answers: tuple[str, ...],
     shape: str | None,
     as_json: bool,
     decided: datetime | None,
 ) -> None:
-    """Advice for the use case TEXT (quote it)."""
+    """Advice for the use case TEXT (quote it), or for what is piped in when TEXT is "-" or
+    left out: pbpaste | advisor advise. TEXT and answers may start with "-"."""
     shape = _shape(shape, as_json, decided)
-    if not text.strip():
-        raise click.BadParameter("describe the use case", param_hint="TEXT")
-    advice = app.advisor.run([text, *answers])
+    advice = app.advisor.run([_description(text), *answers])
     _print(advice, shape, decided.date() if decided else date.today())
 
 
@@ -69,6 +70,15 @@ def _shape(shape: str | None, as_json: bool, decided: datetime | None) -> str:
     if decided is not None and shape != "markdown":
         raise click.UsageError(wording.DATE_WITHOUT_RECORD)
     return shape
+
+
+def _description(text: str | None) -> str:
+    """TEXT, or standard input when TEXT is "-", or absent while something is piped in."""
+    if text == "-" or (text is None and not sys.stdin.isatty()):
+        text = sys.stdin.read().rstrip("\n")
+    if text is None or not text.strip():
+        raise click.BadParameter(wording.NO_DESCRIPTION, param_hint="TEXT")
+    return text
 
 
 def _print(advice: Advice, shape: str, decided: date) -> None:

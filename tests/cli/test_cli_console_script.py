@@ -3,6 +3,7 @@ shell would run it: pipes, a terminal (a pseudo-terminal here) and NO_COLOR."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -54,6 +55,52 @@ def on_a_terminal(args: list[str], **env: str) -> tuple[int, str]:
         written += chunk
     os.close(master)
     return process.wait(timeout=120), written.decode("utf-8", errors="replace")
+
+
+def test_a_bullet_list_piped_in_gets_the_advice_as_plain_text() -> None:
+    result = shell("printf -- '- a\\n- b' | advisor advise")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("\nRecommendation\n  Strategy:")
+    assert BOX not in result.stdout
+
+
+def test_a_bullet_list_piped_in_is_quoted_as_it_was_written_in_the_record() -> None:
+    result = shell("printf -- '- a\\n- b' | advisor advise --format markdown")
+    assert result.returncode == 0, result.stderr
+    assert "The use case, as described:\n\n```text\n- a\n- b\n```\n" in result.stdout
+
+
+def test_a_dash_reads_the_description_from_the_pipe() -> None:
+    result = shell("echo '- we classify tickets' | advisor advise - --format markdown")
+    assert result.returncode == 0, result.stderr
+    assert "```text\n- we classify tickets\n```" in result.stdout
+
+
+def test_a_description_and_an_answer_that_start_with_a_dash_are_read() -> None:
+    result = shell('advisor advise "- a" --answer "- 600 examples" --json')
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["facts"]["labeled_examples"] == 600
+    report = shell('advisor advise "- a" --answer "- 600 examples"')
+    assert report.returncode == 0, report.stderr
+    assert "labeled examples: 600" in report.stdout
+
+
+def test_without_a_description_on_a_terminal_it_says_how_to_give_one() -> None:
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [str(ADVISOR), "advise"],
+            stdin=slave,
+            capture_output=True,
+            text=True,
+            env=environment(),
+            timeout=60,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert result.returncode == 2
+    assert "describe the use case" in result.stderr and "pbpaste | advisor advise" in result.stderr
 
 
 def test_on_a_terminal_the_report_is_drawn_in_panels() -> None:
