@@ -174,7 +174,14 @@ def test_metadata_names_the_facts_asked_and_the_advice_given() -> None:
         "technique",
         "confidence",
         "facts",
+        "rules_version",
     }
+
+
+def test_the_recommendation_metadata_names_the_rules_it_was_decided_with() -> None:
+    advice = _advice("x", 1, "p").model_copy(update={"rules_version": "0123456789ab"})
+    payload = recommendation_metadata("c-1", advice).to_dict()["event_payload"]
+    assert payload["rules_version"] == "0123456789ab"
 
 
 def test_the_cost_section_names_the_volumes_computed_and_old_prices() -> None:
