@@ -63,9 +63,11 @@ def decision_record(
     decided: date,
     number: int | None = None,
     supersedes: Superseded | None = None,
+    superseded_by: int | None = None,
 ) -> str:
     """The Markdown record of ``advice``, dated ``decided``; ``number`` is its place among a
-    thread's records and ``supersedes`` the one it replaces."""
+    thread's records, ``supersedes`` the one it replaces and ``superseded_by`` the number of
+    a later one that replaced it (its status then says so)."""
     rec = advice.recommendation
     strategy = strategy_label(rec.strategy.value)
     title = (
@@ -73,10 +75,12 @@ def decision_record(
         if number is None
         else wording.TITLE_NUMBERED.format(number=number, strategy=strategy)
     )
-    header = [
-        (wording.LABEL_DATE, decided.isoformat()),
-        (wording.LABEL_STATUS, wording.STATUS_PROPOSED),
-    ]
+    status = (
+        wording.STATUS_PROPOSED
+        if superseded_by is None
+        else wording.STATUS_SUPERSEDED.format(number=superseded_by)
+    )
+    header = [(wording.LABEL_DATE, decided.isoformat()), (wording.LABEL_STATUS, status)]
     if supersedes is not None:
         header.append((wording.LABEL_SUPERSEDES, _superseded(supersedes)))
     return document(

@@ -10,6 +10,7 @@ LABEL_DATE: Final = "Date"
 LABEL_STATUS: Final = "Status"
 LABEL_SUPERSEDES: Final = "Supersedes"
 STATUS_PROPOSED: Final = "Proposed (the advisor's recommendation, until the team accepts it)"
+STATUS_SUPERSEDED: Final = "Superseded by decision record {number} of this thread"
 SUPERSEDES: Final = "decision record {number} of this thread ({strategy}, {date})"
 
 CONTEXT: Final = "Context"

@@ -76,3 +76,12 @@ def test_a_record_without_a_volume_says_why_there_is_no_cost_table() -> None:
         "No cost comparison: tell me how many requests a day you expect and I'll compare "
         "the prompt route with a fine-tuned model."
     ]
+
+
+def test_a_record_saved_after_a_newer_one_says_it_is_superseded() -> None:
+    advice = CASES[0].advice(Advisor(today=lambda: DECIDED))
+    record = decision_record(advice, decided=DECIDED, number=1, superseded_by=2)
+    assert items_under(record, "Decision record 1: Prompt engineering") == [
+        "Date: 2026-12-01",
+        "Status: Superseded by decision record 2 of this thread",
+    ]
