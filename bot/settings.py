@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     database_url: str = Field(default=DATABASE_URL)
     slack_retry_count: int = Field(default=3, ge=0, le=10, description="retries per call")
     slack_retry_backoff: float = Field(default=0.5, ge=0, description="seconds, doubled")
-    advisor_timezone: str = Field(default="UTC", description="IANA zone of digest times")
+    advisor_timezone: str = Field(
+        default="UTC", description="IANA zone of digest times and record dates"
+    )
 
     @field_validator("slack_bot_token", "slack_signing_secret")
     @classmethod

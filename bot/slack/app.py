@@ -14,6 +14,8 @@ from bot.settings import Settings
 from bot.slack import listeners, wording
 from bot.slack.client import make_client
 from bot.slack.conversation import AdvisorLike, Conversations
+from bot.slack.decision_records import DecisionRecords
+from bot.slack.listeners import records
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
 from bot.store import Store
@@ -40,6 +42,7 @@ def create_app(
     )
     poster = Poster(client, store)
     conversations = Conversations(store, advisor, poster)
+    records.register(app, DecisionRecords(store, client, settings.timezone))  # before catch-alls
     listeners.register(app, conversations)
 
     @app.error
