@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.amount import Amount
 from bot.datacheck.report import DataReport
-from bot.facts import Facts
+from bot.facts import Evidence, Facts
 
 
 class Strategy(StrEnum):
@@ -137,10 +137,21 @@ class Advice(BaseModel):
     data: DataReport | None = Field(
         default=None, description="the measured training data, when a file was given"
     )
+    turns: list[str] = Field(
+        default_factory=list, description="what it was decided from: the description, replies"
+    )
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, description="fact name -> where in those words it was read"
+    )
+    advisor_version: str = Field(default="", description="the advisor that decided")
+    rules_version: str = Field(
+        default="", description="the rules and prices it decided with (a short hash of both)"
+    )
 
     def contract(self) -> dict[str, Any]:
         """The JSON object of ``advisor advise --json`` (shared/eval/README.md), with a
-        ``data`` object (the data check's report) when a file was measured."""
+        ``data`` object (the data check's report) when a file was measured; what it was
+        decided from and with (turns, evidence, versions) is not part of it."""
         rec = self.recommendation
         contract: dict[str, Any] = {
             "facts": self.facts.model_dump(mode="json"),

@@ -17,11 +17,12 @@ from bot.datacheck import DataReport, apply_report, check_file, check_stream, de
 from bot.datacheck.measured import SHARE_THRESHOLD
 from bot.datacheck.wording import MISSING_THRESHOLD
 from bot.errors import RulesError
-from bot.facts import Evidence
+from bot.facts import FACT_NAMES, Evidence
 from bot.prompting import PromptRenderer
 from bot.questions import select_questions
 from bot.reading import MAX_CHARS, Reader, load_reader
 from bot.rules import RuleBook, analyse, decide, load_rulebook
+from bot.version import advisor_version
 
 MAX_QUESTIONS_AT_ONCE = 3
 LONG_TEXT_NOTE = (
@@ -51,6 +52,7 @@ class Advisor:
         self.reader = reader or load_reader()
         self.prompts = prompts or PromptRenderer()
         self.today = today
+        self.version = advisor_version()
 
     @classmethod
     def from_paths(
@@ -114,6 +116,10 @@ class Advisor:
             recommendation=recommendation,
             suggested_prompt=self.prompts.render(state, recommendation),
             data=state.data,
+            turns=list(state.turns),
+            evidence={k: v for k, v in state.evidence.items() if k in FACT_NAMES},
+            advisor_version=self.version,
+            rules_version=self.rulebook.version,
         )
 
     def check_data(self, source: Path | BinaryIO, *, name: str | None = None) -> DataReport:

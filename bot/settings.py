@@ -60,7 +60,9 @@ class Settings(DatabaseSettings):
     slack_api_url: str = Field(default=SLACK_API_URL, description="the Web API base URL")
     slack_retry_count: int = Field(default=3, ge=0, le=10, description="retries per call")
     slack_retry_backoff: float = Field(default=0.5, ge=0, description="seconds, doubled")
-    advisor_timezone: str = Field(default="UTC", description="IANA zone of digest times")
+    advisor_timezone: str = Field(
+        default="UTC", description="IANA zone of digest times and record dates"
+    )
 
     @field_validator("slack_bot_token", "slack_signing_secret")
     @classmethod

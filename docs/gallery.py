@@ -107,7 +107,8 @@ def consult(advisor: Advisor, case: Case) -> Iterator[tuple[str, str]]:
     for text in case.turns[1:]:
         state = advisor.reply(state, text)
         yield "user", text
-    yield "advisor", slack_text(blocks.recommendation_message(advisor.advise(state)))
+    message = blocks.recommendation_message(advisor.advise(state), consultation_id=case.id)
+    yield "advisor", slack_text(message)
     yield "cli", cli_text(advisor.advise(state))
 
 

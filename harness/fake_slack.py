@@ -45,6 +45,33 @@ class Call:
         )
 
 
+@dataclass(frozen=True)
+class SharedFile:
+    """A file shared through files upload v2 (getUploadURLExternal, the upload URL,
+    completeUploadExternal): what was uploaded and where it was shared."""
+
+    id: str
+    filename: str
+    title: str
+    length: int
+    """The length announced to files.getUploadURLExternal."""
+    content: bytes
+    channel: str | None
+    thread_ts: str | None
+    initial_comment: str | None
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8")
+
+
+@dataclass
+class _Upload:
+    filename: str
+    length: int
+    content: bytes | None = None
+
+
 @dataclass
 class _Failure:
     status: int
@@ -60,6 +87,9 @@ class FakeSlack:
         self._calls: list[Call] = []
         self._failures: dict[str, list[_Failure]] = {}
         self._ts = itertools.count(1)
+        self._file_ids = itertools.count(1)
+        self._uploads: dict[str, _Upload] = {}
+        self._shared: list[SharedFile] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -107,11 +137,18 @@ class FakeSlack:
                     raise AssertionError(f"waited for {count} x {method}; calls: {seen}")
                 self._lock.wait(left)
 
+    def files(self, channel: str | None = None) -> list[SharedFile]:
+        """The files shared (upload completed), in order; ``channel`` to pick one channel."""
+        with self._lock:
+            return [f for f in self._shared if channel is None or f.channel == channel]
+
     def reset(self) -> None:
-        """Forget the calls and any failures still queued."""
+        """Forget the calls, the files and any failures still queued."""
         with self._lock:
             self._calls.clear()
             self._failures.clear()
+            self._uploads.clear()
+            self._shared.clear()
 
     # --- telling it to fail -------------------------------------------------------------
 
@@ -165,11 +202,60 @@ class FakeSlack:
         if method == "chat.update":
             return {"ok": True, "channel": channel, "ts": args.get("ts"), "text": args.get("text")}
         if method == "files.getUploadURLExternal":
-            host, port = self._server.server_address[:2]
-            return {"ok": True, "file_id": "F1", "upload_url": f"http://{host!s}:{port}/upload/F1"}
+            return self._start_upload(args)
         if method == "files.completeUploadExternal":
-            return {"ok": True, "files": [{"id": "F1", "title": "prompt"}]}
+            return self._complete_upload(args)
         return {"ok": True}
+
+    def _start_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{next(self._file_ids)}"
+        upload = _Upload(str(args.get("filename", "")), int(args.get("length", 0)))
+        with self._lock:
+            self._uploads[file_id] = upload
+        host, port = self._server.server_address[:2]
+        return {
+            "ok": True,
+            "file_id": file_id,
+            "upload_url": f"http://{host!s}:{port}/upload/{file_id}",
+        }
+
+    def _receive_upload(self, file_id: str, content: bytes) -> bool:
+        """The bytes sent to a file's upload URL; False for a URL never handed out."""
+        with self._lock:
+            upload = self._uploads.get(file_id)
+            if upload is None:
+                return False
+            upload.content = content
+            return True
+
+    def _complete_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Share every file listed whose bytes arrived; refused if one has not."""
+        listed = args.get("files")
+        files = json.loads(listed) if isinstance(listed, str) else listed
+        done = []
+        with self._lock:
+            for item in files or []:
+                upload = self._uploads.get(str(item.get("id")))
+                if upload is None or upload.content is None:
+                    return {"ok": False, "error": "file_not_found"}
+                done.append((str(item["id"]), str(item.get("title") or upload.filename), upload))
+            for file_id, title, upload in done:
+                del self._uploads[file_id]
+                assert upload.content is not None
+                self._shared.append(
+                    SharedFile(
+                        id=file_id,
+                        filename=upload.filename,
+                        title=title,
+                        length=upload.length,
+                        content=upload.content,
+                        channel=args.get("channel_id"),
+                        thread_ts=args.get("thread_ts"),
+                        initial_comment=args.get("initial_comment"),
+                    )
+                )
+        shared = [{"id": i, "title": t, "name": u.filename} for i, t, u in done]
+        return {"ok": True, "files": shared}
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -184,9 +270,11 @@ class FakeSlack:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 if self.path.startswith("/upload/"):
+                    known = fake._receive_upload(self.path.removeprefix("/upload/"), raw)
                     content = raw.decode("utf-8", errors="replace")
                     fake._record(Call("upload", {"path": self.path, "content": content}))
-                    self._send(200, b"OK", "text/plain", {})
+                    status, body = (200, f"OK - {len(raw)}") if known else (404, "Not Found")
+                    self._send(status, body.encode(), "text/plain", {})
                     return
                 method = self.path.split("?")[0].removeprefix("/api/")
                 self._call(method, _parse(raw, self.headers.get("Content-Type", "")))

@@ -49,6 +49,7 @@ def digest(due: bool, now_text: str | None) -> None:
     except AdvisorError as err:
         raise DigestProblem(str(err)) from None
     from bot.clock import utc_now
+    from bot.digest import wording
     from bot.digest.job import results
     from bot.digest.scheduler import DigestRunner
 
@@ -66,7 +67,7 @@ def digest(due: bool, now_text: str | None) -> None:
     for line in results(report):
         click.echo(line)
     posted = report.count("posted")
-    click.echo(f"{posted} digest(s) posted, {len(report.outcomes) - posted} other outcome(s).")
+    click.echo(wording.run_summary(posted, len(report.outcomes) - posted))
     if not report.ok:
         raise click.exceptions.Exit(1)
 

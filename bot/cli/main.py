@@ -13,12 +13,11 @@ or build the advisor (tests/test_core_boundary.py). Commands for the Slack app
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import metadata
 from typing import Protocol
 
 import click
 
-from bot.cli import advise, chat, data, db, digest, evaluate, rules, serve
+from bot.cli import advise, chat, data, db, digest, evaluate, rules, serve, wording
 from bot.cli.app import AdvisorGroup
 
 
@@ -41,15 +40,32 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (
 )
 
 
-def _version() -> str:
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the advisor's version and the rules' (a short hash of the rules and
+    pricing files); computed only when asked, so other commands never read the files."""
+    if not value or ctx.resilient_parsing:
+        return
+    from bot.paths import rules_path
+    from bot.rules.version import rules_version
+    from bot.version import advisor_version
+
     try:
-        return metadata.version("customization-advisor")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+        rules = rules_version()
+    except OSError as exc:
+        rules = wording.RULES_UNREADABLE.format(path=rules_path(), error=exc.strerror or exc)
+    click.echo(wording.VERSION.format(version=advisor_version(), rules=rules))
+    ctx.exit()
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), prog_name="advisor")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the advisor's version and the rules' hash, and exit.",
+)
 def cli() -> None:
     """Tells a team whether its AI use case needs better prompting, RAG or fine-tuning."""
 

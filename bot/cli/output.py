@@ -1,10 +1,12 @@
-"""Where the CLI writes: rich panels and tables on a terminal, plain text otherwise.
+"""Where the CLI writes: rich panels and tables on a terminal, plain text when piped or
+when ``NO_COLOR`` is set.
 
 Everything that may hold the user's words is printed as text, never as rich markup.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import click
@@ -15,12 +17,17 @@ from rich.table import Table
 from rich.text import Text
 
 
+def no_color() -> bool:
+    """Whether ``NO_COLOR`` asks for plain output (set and not empty, as no-color.org says)."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 class Output:
     """A few layout primitives, each with a rich form and a plain-text form."""
 
     def __init__(self, console: Console | None = None, rich: bool | None = None) -> None:
         self.console = console or Console(highlight=False)
-        self.rich = self.console.is_terminal if rich is None else rich
+        self.rich = self.console.is_terminal and not no_color() if rich is None else rich
 
     def line(self, text: str = "", style: str = "") -> None:
         if self.rich:

@@ -87,8 +87,15 @@ COST_COLUMNS_BY_VOLUME: Final = (
 )
 COST_NEVER: Final = "never"
 PRICES_LINE: Final = "Prices read {date} from {source}."
+NO_DESCRIPTION: Final = (
+    'describe the use case: as TEXT (quoted), or piped in ("pbpaste | advisor advise")'
+)
+JSON_AND_FORMAT: Final = "--json is --format json: give one or the other"
+DATE_WITHOUT_RECORD: Final = "--date dates a decision record: use it with --format markdown"
 OPEN_HINT_ADVISE: Final = 'Add answers with --answer "...", e.g. --answer "about 2k a day".'
 
+VERSION: Final = "advisor, version {version}\nrules {rules}"
+RULES_UNREADABLE: Final = "unreadable ({path}: {error})"
 RULES_OK: Final = "OK: {path}: {rules} rules, {questions} questions"
 RULES_MISSING: Final = "{path}: rules file not found"
 

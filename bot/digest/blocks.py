@@ -87,9 +87,7 @@ def digest_message(
         wording.waiting_line(_summary(line, links), _person(line, names)) for line in digest.waiting
     ]
     warnings = [
-        wording.warning_line(
-            escape(wording.WARNING_GISTS.get(w.rule) or one_line(w.text, 120)), w.count
-        )
+        wording.warning_line(w.rule, escape(one_line(w.text, 120)), w.count)
         for w in digest.top_warnings
     ]
     for heading, lines in (

@@ -34,13 +34,15 @@ WARNING_GISTS = {
     "ft-does-not-fix-hallucinations": "hoped fine-tuning would fix hallucinations",
     "low-quality-data": "had data too inconsistent to fine-tune on",
     "too-few-examples": "had too few examples to fine-tune",
-    "fine-tuning-discipline": "were told how to fine-tune with discipline",
+    "fine-tuning-discipline": "{was} told how to fine-tune with discipline",
     "no-baseline": "had no measured baseline yet",
     "example-counts": "asked how many examples fine-tuning needs",
-    "hosted-fine-tunes-expire": "were warned that hosted fine-tunes expire",
+    "hosted-fine-tunes-expire": "{was} warned that hosted fine-tunes expire",
     "cost-motive": "wanted fine-tuning to save cost",
 }
-"""A short gist per warning rule for the digest; a rule not listed shows its text."""
+"""A short gist per warning rule for the digest, after "N consultation(s)"; ``{was}`` becomes
+"was" or "were" to agree with the count. A rule not listed shows its text (``WARNED``)."""
+WARNED = "{was} warned: {text}"
 
 
 def status(frequency: str, include_empty: bool, zone: str) -> str:
@@ -58,9 +60,20 @@ def subscribed(frequency: str, zone: str) -> str:
     )
 
 
+def consultations(count: int) -> str:
+    """The count with its noun: 1 consultation, 0 consultations, 2 consultations."""
+    return f"{count} consultation" if count == 1 else f"{count} consultations"
+
+
+def run_summary(posted: int, other: int) -> str:
+    """The last line of ``advisor digest --due``: "1 digest posted, 2 other outcomes."."""
+    digests = "digest" if posted == 1 else "digests"
+    outcomes = "outcome" if other == 1 else "outcomes"
+    return f"{posted} {digests} posted, {other} other {outcomes}."
+
+
 def summary(count: int, start: str, end: str, zone: str) -> str:
-    noun = "consultation" if count == 1 else "consultations"
-    return f"*{count} {noun}* in this channel from {start} to {end} ({zone})."
+    return f"*{consultations(count)}* in this channel from {start} to {end} ({zone})."
 
 
 def strategy_count(label: str, count: int) -> str:
@@ -75,9 +88,13 @@ def waiting_line(summary: str, person: str) -> str:
     return f"• {summary} (asked by {person})"
 
 
-def warning_line(gist: str, count: int) -> str:
-    noun = "consultation" if count == 1 else "consultations"
-    return f"• {count} {noun} {gist}"
+def warning_line(rule: str, text: str, count: int) -> str:
+    """ "• 1 consultation was warned that ...", "• 2 consultations were ...": the rule's gist,
+    or its ``text`` (escaped mrkdwn) when it has none."""
+    was = "was" if count == 1 else "were"
+    gist = WARNING_GISTS.get(rule)
+    said = gist.format(was=was) if gist else WARNED.format(was=was, text=text)
+    return f"• {consultations(count)} {said}"
 
 
 def link(url: str, text: str) -> str:

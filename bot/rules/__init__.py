@@ -11,6 +11,7 @@ from bot.rules.cost import estimate_cost
 from bot.rules.decide import decide
 from bot.rules.loader import check_rules_file, load_rulebook, price_warnings
 from bot.rules.templates import format_fact
+from bot.rules.version import rules_version
 
 __all__ = [
     "Analysis",
@@ -24,4 +25,5 @@ __all__ = [
     "load_rulebook",
     "price_warnings",
     "quick_answers",
+    "rules_version",
 ]

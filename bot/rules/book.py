@@ -112,6 +112,8 @@ class RuleBook:
     """Every text of the rules and pricing files, split once into literals and placeholders."""
     cost_parts: FixedParts | None
     """What the cost section says whatever the case (none without a pricing table)."""
+    version: str = ""
+    """A short hash of the files it was compiled from (:func:`bot.rules.version.rules_version`)."""
 
     def __repr__(self) -> str:
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from bot.rules.pricing import COST_TEXT_PLACEHOLDERS, Pricing
 from bot.rules.schema import RulesFile
 from bot.rules.suggest import did_you_mean
 from bot.rules.templates import FORMATS, placeholders
+from bot.rules.version import rules_version
 from bot.rules.yamlsource import Loc, Source, read_source
 
 RULE_SECTIONS = ("strategy", "later_steps", "technique", "warnings", "next_steps")
@@ -26,10 +28,11 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_rulebook(path: Path | None = None) -> RuleBook:
     """The validated rule book, compiled; raises :class:`RulesError` listing every problem."""
-    spec, problems = _load(path or rules_path())
+    path = path or rules_path()
+    spec, problems = _load(path)
     if problems or spec is None:
         raise RulesError(problems or ["the rules file could not be loaded"])
-    return compile_book(spec)
+    return replace(compile_book(spec), version=rules_version(path))
 
 
 def check_rules_file(path: Path) -> list[str]:

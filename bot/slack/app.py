@@ -14,8 +14,10 @@ from slack_sdk import WebClient
 
 from bot.settings import Settings
 from bot.slack import listeners, wording
+from bot.slack.decision_records import DecisionRecords
 from bot.slack.intake import Intake
 from bot.slack.jobs import Jobs
+from bot.slack.listeners import records
 from bot.slack.listeners.commands import Subcommand
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
@@ -53,6 +55,7 @@ def create_app(
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     poster = Poster(client, store)
+    records.register(app, DecisionRecords(store, client, settings.timezone))  # before catch-alls
     listeners.register(app, Intake(store, poster, jobs), subcommands)
 
     @app.error

@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 
 from bot.advice import Advice, Question
 from bot.slack import wording
+from bot.slack.record_button import save_record_block
 from bot.slackkit.blocks import (
     MAX_BLOCKS,
     MAX_BUTTON_TEXT,
@@ -90,8 +91,11 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
     return Message(text=fallback(*lines), blocks=blocks)
 
 
-def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Message:
-    """The recommendation: strategy and path, reasons, warnings, steps, cost and prompt."""
+def recommendation_message(
+    advice: Advice, changes: Sequence[str] = (), consultation_id: str | None = None
+) -> Message:
+    """The recommendation: strategy and path, reasons, warnings, steps, cost and prompt;
+    with a ``consultation_id``, the Save as decision record button under it."""
     rec = advice.recommendation
     label = wording.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)
     title = wording.UPDATED_TITLE if changes else wording.RECOMMENDATION_TITLE
@@ -124,6 +128,8 @@ def recommendation_message(advice: Advice, changes: Sequence[str] = ()) -> Messa
     blocks.append(section(prompt_block))
     reasons = [f"• {escape(one_line(r.text, 300))}" for r in rec.reasons[:5]]
     text = fallback(title.format(label=label), *reasons)
+    if consultation_id is not None:
+        blocks = [*blocks[: MAX_BLOCKS - 1], save_record_block(consultation_id)]
     return Message(text=text, blocks=blocks[:MAX_BLOCKS], snippet=snippet)
 
 

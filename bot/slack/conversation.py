@@ -207,7 +207,7 @@ class Conversations:
         )
         try:
             ts = self.poster.post(
-                blocks.recommendation_message(advice, changes),
+                blocks.recommendation_message(advice, changes, consultation_id=c.id),
                 channel=c.channel_id,
                 thread_ts=c.thread_ts,
                 kind="recommendation",

@@ -28,6 +28,7 @@ def recommendation_metadata(consultation_id: str, advice: Advice) -> Metadata:
         "technique": rec.technique.value if rec.technique else "",
         "confidence": rec.confidence.value,
         "facts": advice.facts.model_dump(mode="json", exclude_none=True),
+        "rules_version": advice.rules_version,
     }
     return Metadata(event_type=RECOMMENDATION, event_payload=payload)
 

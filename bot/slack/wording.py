@@ -79,3 +79,20 @@ def cost_line(
 
 def prices_read(date: str, source: str) -> str:
     return f"Prices read {date} ({source})."
+
+
+SAVE_RECORD = "Save as decision record"
+RECORD_TITLE = "Decision record {number}: {label}"
+RECORD_NOT_SAVED = (
+    "Sorry, I couldn't save the decision record in this thread just now. "
+    "Please try the button again in a minute."
+)
+
+
+def record_saved(number: int, supersedes: int | None) -> str:
+    """The comment on an uploaded decision record."""
+    if supersedes is None:
+        return f"Decision record {number}, to keep with your decisions."
+    return (
+        f"Decision record {number}, to keep with your decisions. It supersedes record {supersedes}."
+    )

@@ -135,6 +135,7 @@ class FakeAdvisor:
             questions=self.questions(state),
             recommendation=rec,
             suggested_prompt=self.prompts.render(state, rec),
+            turns=list(state.turns),
         )
 
     def run(self, turns: Sequence[str]) -> Advice:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 
 from click.testing import Result
 from fake_advisor import FakeAdvisor
@@ -12,6 +13,7 @@ from rich.console import Console
 from bot.cli.output import Output
 from bot.cli.report import show_advice
 from bot.facts import FACT_NAMES
+from bot.records import decision_record
 
 Invoke = Callable[..., Result]
 
@@ -93,3 +95,51 @@ def test_rich_report_draws_panels_and_keeps_user_markup_literal() -> None:
     assert "Fine-tuning" in text
     assert "We classify [red]20000 requests[/red]" in text
     assert "Suggested prompt" in text
+
+
+def test_advise_format_markdown_prints_the_decision_record_dated_as_asked(
+    invoke: Invoke,
+) -> None:
+    turns = ["We classify 20000 requests", "800 examples"]
+    result = invoke("advise", turns[0], "--answer", turns[1], "--format", "markdown", "--date",
+                    "2026-12-01")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    expected = decision_record(FakeAdvisor().run(turns), decided=date(2026, 12, 1))
+    assert result.stdout == expected
+    assert result.stdout.startswith("# Decision record: Fine-tuning\n\n- **Date:** 2026-12-01\n")
+
+
+def test_advise_format_markdown_is_dated_today_without_a_date(invoke: Invoke) -> None:
+    result = invoke("advise", "We classify 20000 requests", "--format", "markdown")
+    assert f"- **Date:** {date.today().isoformat()}\n" in result.stdout
+
+
+def test_advise_format_json_is_what_the_json_flag_prints(invoke: Invoke) -> None:
+    flag = invoke("advise", "We classify 2000 requests", "--json")
+    option = invoke("advise", "We classify 2000 requests", "--format", "json")
+    assert option.exit_code == 0 and option.stdout == flag.stdout
+
+
+def test_advise_format_text_is_the_report(invoke: Invoke) -> None:
+    default = invoke("advise", "We classify 20000 requests")
+    text = invoke("advise", "We classify 20000 requests", "--format", "text")
+    assert text.exit_code == 0 and text.stdout == default.stdout
+    assert "Recommendation" in text.stdout
+
+
+def test_advise_refuses_the_json_flag_with_another_format(invoke: Invoke) -> None:
+    result = invoke("advise", "We classify", "--json", "--format", "markdown")
+    assert result.exit_code == 2
+    assert "--json is --format json: give one or the other" in result.stderr
+
+
+def test_advise_refuses_a_date_without_a_decision_record(invoke: Invoke) -> None:
+    result = invoke("advise", "We classify", "--date", "2026-12-01")
+    assert result.exit_code == 2
+    assert "--date dates a decision record: use it with --format markdown" in result.stderr
+
+
+def test_advise_refuses_a_date_that_is_not_a_day(invoke: Invoke) -> None:
+    result = invoke("advise", "We classify", "--format", "markdown", "--date", "2026-12-01T10:00")
+    assert result.exit_code == 2
+    assert "Invalid value for '--date'" in result.stderr

@@ -9,19 +9,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner, Result
 
 from bot.cli import advise, main, rules
 from bot.cli.app import App
 from bot.errors import RulesError
+from bot.rules import rules_version
+from bot.version import advisor_version
 
 Invoke = Callable[..., Result]
 
 
-def test_version_prints_the_package_version() -> None:
+def test_version_prints_the_package_version_and_the_rules_hash() -> None:
     result = CliRunner().invoke(main.cli, ["--version"])
     assert result.exit_code == 0
-    assert result.output.startswith("advisor, version ")
+    assert result.output == f"advisor, version {advisor_version()}\nrules {rules_version()}\n"
+
+
+def test_version_says_when_the_rules_file_cannot_be_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ADVISOR_RULES", str(tmp_path / "missing.yaml"))
+    result = CliRunner().invoke(main.cli, ["--version"])
+    assert result.exit_code == 0
+    assert "rules unreadable (" in result.output and "missing.yaml" in result.output
 
 
 def test_help_lists_the_commands() -> None:

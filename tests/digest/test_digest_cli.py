@@ -41,8 +41,8 @@ def test_digest_due_posts_what_is_due_as_of_now_and_says_so(
 
     assert code == 0, out
     assert "posted C1 2026-11-19T09:00:00+01:00 to 2026-11-20T09:00:00+01:00" in out
-    assert "1 digest(s) posted" in out
-    assert (again_code, again.strip()) == (0, "0 digest(s) posted, 0 other outcome(s).")
+    assert "1 digest posted, 0 other outcomes." in out
+    assert (again_code, again.strip()) == (0, "0 digests posted, 0 other outcomes.")
     assert len(fake.digests("C1")) == 1
 
 

@@ -119,7 +119,7 @@ def test_a_warning_without_a_gist_shows_its_text_escaped(store: Store) -> None:
             Digest(**{**digest.__dict__, "top_warnings": [unknown]}), BERLIN
         ).block_dicts()
     )
-    assert "1 consultation Mind &lt;b&gt;this&lt;/b&gt;" in text
+    assert "1 consultation was warned: Mind &lt;b&gt;this&lt;/b&gt;" in text
 
 
 def test_the_metadata_carries_channel_period_and_counts(store: Store) -> None:

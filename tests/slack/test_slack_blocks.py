@@ -102,8 +102,18 @@ def _check_limits(message: blocks.Message) -> list[dict[str, Any]]:
 @settings(max_examples=40, deadline=None)
 @given(texts, st.integers(min_value=0, max_value=80), texts)
 def test_a_recommendation_stays_within_slack_limits(text: str, n: int, prompt: str) -> None:
-    message = blocks.recommendation_message(_advice(text, n, prompt), changes=[text] * n)
-    _check_limits(message)
+    advice = _advice(text, n, prompt)
+    message = blocks.recommendation_message(advice, changes=[text] * n, consultation_id="c-1")
+    dicts = _check_limits(message)
+    assert dicts[-1]["block_id"] == "decision_record", "the Save button is never cut off"
+
+
+def test_a_recommendation_ends_with_the_save_as_decision_record_button() -> None:
+    message = blocks.recommendation_message(_advice("why", 1, "p"), consultation_id="c-1")
+    [button] = message.block_dicts()[-1]["elements"]
+    assert button["text"]["text"] == "Save as decision record"
+    assert button["action_id"] == "save_record"
+    assert json.loads(button["value"]) == {"c": "c-1"}
 
 
 @settings(max_examples=40, deadline=None)
@@ -175,7 +185,14 @@ def test_metadata_names_the_facts_asked_and_the_advice_given() -> None:
         "technique",
         "confidence",
         "facts",
+        "rules_version",
     }
+
+
+def test_the_recommendation_metadata_names_the_rules_it_was_decided_with() -> None:
+    advice = _advice("x", 1, "p").model_copy(update={"rules_version": "0123456789ab"})
+    payload = recommendation_metadata("c-1", advice).to_dict()["event_payload"]
+    assert payload["rules_version"] == "0123456789ab"
 
 
 def test_the_cost_section_names_the_volumes_computed_and_old_prices() -> None:

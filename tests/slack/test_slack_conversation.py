@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.rules import rules_version
 from harness import FakeSlack, SlackRequests
 from harness.reading import (
     as_message,
@@ -105,6 +106,7 @@ def test_a_full_description_gets_the_recommendation_at_once(
     _, first = start(fake, slack, channel, text)
     assert event_type(first) == "advisor_recommendation"
     assert payload(first)["strategy"] in ("rag", "rag+fine_tuning")
+    assert payload(first)["rules_version"] == rules_version()
 
 
 def test_advise_help_and_empty_advise_answer_only_the_user(

@@ -1,0 +1,147 @@
+"""Save as decision record: a click on the button under a recommendation
+(:mod:`bot.slack.record_button`) uploads that advice, as a Markdown decision record
+(:mod:`bot.records`), into the thread as a file (files upload v2).
+
+The record is numbered by its recommendation's place in the thread; a later one says which
+record it supersedes, and one saved after a newer recommendation says it was superseded.
+It is dated by the day the recommendation was given (``ADVISOR_TIMEZONE``), so saving the
+same recommendation twice uploads the same bytes. A click counts only on a recommendation
+message the bot posted in that consultation's channel, for that team; the file goes to the
+consultation's own thread, never to one named in the payload.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.advice import Advice
+from bot.records import Superseded, decision_record, record_filename, strategy_label
+from bot.slack import wording
+from bot.store import Consultation, Store, StoredRecommendation
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RecordClick:
+    """A click on Save as decision record, checked against the store: the consultation and
+    which of its recommendations (``index`` in ``given``) was clicked."""
+
+    consultation: Consultation
+    given: list[StoredRecommendation]
+    index: int
+
+    @property
+    def number(self) -> int:
+        """The record's number: the recommendation's place in the thread, from 1."""
+        return self.index + 1
+
+    @property
+    def supersedes(self) -> int | None:
+        """The number of the record this one supersedes (the previous recommendation's)."""
+        return self.index if self.index > 0 else None
+
+
+class DecisionRecords:
+    """Writes a recommendation up as a decision record and uploads it into its thread."""
+
+    def __init__(self, store: Store, client: WebClient, tz: tzinfo) -> None:
+        self.store = store
+        self.client = client
+        self.tz = tz
+
+    def read_click(self, body: dict[str, Any], action: dict[str, Any]) -> RecordClick | None:
+        """The recommendation clicked on, or None for a click on anything else (another
+        team's consultation, another channel, a message that is not its recommendation)."""
+        try:
+            consultation_id = str(json.loads(action.get("value") or "")["c"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        consultation = self.store.get(consultation_id)
+        container = body.get("container") or {}
+        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+        if (
+            consultation is None
+            or team != consultation.team_id
+            or container.get("channel_id") != consultation.channel_id
+        ):
+            return None
+        given = self.store.recommendations(consultation.id)
+        posted = [r.message_ts for r in given]
+        message_ts = container.get("message_ts")
+        if not message_ts or message_ts not in posted:
+            return None
+        return RecordClick(consultation, given, posted.index(message_ts))
+
+    def record(self, click: RecordClick) -> str:
+        """The Markdown record of the clicked recommendation."""
+        stored = click.given[click.index]
+        supersedes = None
+        if click.supersedes is not None:
+            earlier = click.given[click.index - 1]
+            supersedes = Superseded(
+                click.supersedes, self._day(earlier.created_at), earlier.strategy
+            )
+        later = click.number + 1 if click.number < len(click.given) else None
+        return decision_record(
+            Advice.model_validate_json(stored.advice_json),
+            decided=self._day(stored.created_at),
+            number=click.number,
+            supersedes=supersedes,
+            superseded_by=later,
+        )
+
+    def save(self, body: dict[str, Any], action: dict[str, Any]) -> bool:
+        """Upload the record of the recommendation clicked on into its thread; False for a
+        click on anything else (logged), or when it failed (logged, and the user told)."""
+        try:
+            click = self.read_click(body, action)
+            if click is None:
+                log.warning("ignored a Save as decision record click on no recommendation of ours")
+                return False
+            self._upload(click)
+        except Exception:
+            log.exception("could not save a decision record")
+            self._apologize(body)
+            return False
+        return True
+
+    def _upload(self, click: RecordClick) -> None:
+        c = click.consultation
+        stored = click.given[click.index]
+        self.client.files_upload_v2(
+            channel=c.channel_id,
+            thread_ts=c.thread_ts,
+            content=self.record(click),
+            filename=record_filename(click.number),
+            title=wording.RECORD_TITLE.format(
+                number=click.number, label=strategy_label(stored.strategy)
+            ),
+            initial_comment=wording.record_saved(click.number, click.supersedes),
+        )
+
+    def _apologize(self, body: dict[str, Any]) -> None:
+        """Tell the user who clicked, only them, that no record was saved; never raises."""
+        container = body.get("container") or {}
+        user = (body.get("user") or {}).get("id")
+        if not (container.get("channel_id") and user):
+            return
+        try:
+            self.client.chat_postEphemeral(
+                channel=container["channel_id"],
+                user=user,
+                text=wording.RECORD_NOT_SAVED,
+                thread_ts=container.get("thread_ts"),
+            )
+        except SlackApiError as err:
+            log.warning("could not tell %s that no record was saved: %s", user, err)
+
+    def _day(self, moment: datetime) -> date:
+        return moment.astimezone(self.tz).date()
