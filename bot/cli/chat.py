@@ -9,8 +9,9 @@ from bot.case import CaseState
 from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
-from bot.cli.report import known_facts, labeled_facts, show_advice
+from bot.cli.report import show_advice
 from bot.interface import AdvisorLike
+from bot.report import known_facts, labeled_facts
 
 QUESTIONS_PER_ROUND = 3
 MAX_ROUNDS = 3

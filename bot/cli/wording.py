@@ -30,22 +30,6 @@ NOTHING_NEW: Final = (
 GOODBYE: Final = "Bye."
 SKIP_WORDS: Final = frozenset({"skip", "just tell me", "skip it", "just tell me."})
 
-FACT_LABELS: Final = {
-    "task_type": "task",
-    "requests_per_day": "requests per day",
-    "labeled_examples": "labeled examples",
-    "data_quality": "data quality",
-    "preference_data": "preference data",
-    "specialized_domain": "specialized domain",
-    "domain": "domain",
-    "needs_knowledge": "needs your own documents/data",
-    "style_consistency": "consistent style/format",
-    "latency_sensitive": "latency sensitive",
-    "prompting_exhausted": "prompting tried and falls short",
-    "baseline_quality": "current quality",
-    "target_quality": "target quality",
-    "self_hosted": "must self-host",
-}
 
 TITLE_ADVICE: Final = "Recommendation"
 TITLE_FACTS: Final = "What I understood"
@@ -58,35 +42,7 @@ TITLE_PROMPT: Final = "Suggested prompt (start here)"
 TITLE_QUESTIONS: Final = "Questions"
 TITLE_OPEN: Final = "To sharpen this advice, tell me"
 
-LABEL_STRATEGY: Final = "Strategy"
-LABEL_PATH: Final = "Path"
-LABEL_TECHNIQUE: Final = "Technique"
-LABEL_CONFIDENCE: Final = "Confidence"
 NO_FACTS: Final = "Nothing specific yet."
-NO_COST: Final = (
-    "No cost comparison: tell me how many requests a day you expect and I'll compare "
-    "the prompt route with a fine-tuned model."
-)
-NEVER_PAYS: Final = "Fine-tuning never pays back on cost here: the prompt route stays cheaper."
-COST_COLUMNS: Final = (
-    "model",
-    "prompt route",
-    "fine-tuned",
-    "training (once)",
-    "saving",
-    "payback",
-)
-COST_COLUMNS_BY_VOLUME: Final = (
-    "model",
-    "requests/day",
-    "prompt route",
-    "fine-tuned",
-    "training (once)",
-    "saving",
-    "payback",
-)
-COST_NEVER: Final = "never"
-PRICES_LINE: Final = "Prices read {date} from {source}."
 NO_DESCRIPTION: Final = (
     'describe the use case: as TEXT (quoted), or piped in ("pbpaste | advisor advise")'
 )

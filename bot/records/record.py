@@ -7,8 +7,8 @@ consequences (warnings, next steps); the cost table with its assumptions and the
 date; the suggested prompt; and the versions it was decided with. The same advice and
 date give the same bytes: nothing else (no time, no order of a set) goes in.
 
-It says things as the CLI report does (its labels, figures and cost rows), so the record
-and the terminal never disagree.
+It says things as the CLI report does (the labels, figures and cost rows of
+:mod:`bot.report`, which both build on), so the record and the terminal never disagree.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice import Advice
-from bot.cli import wording as cli_wording
-from bot.cli.report import cost_notes, cost_row, format_value, known_facts, summary_rows
 from bot.facts import Evidence
+from bot.labels import STRATEGY_LABELS
 from bot.records import wording
 from bot.records.markdown import (
     bullets,
@@ -31,6 +30,16 @@ from bot.records.markdown import (
     numbered,
     one_line,
     table,
+)
+from bot.report import (
+    FACT_LABELS,
+    NO_COST,
+    cost_columns,
+    cost_notes,
+    cost_rows,
+    format_value,
+    known_facts,
+    summary_rows,
 )
 
 QUOTE_CHARS = 160
@@ -54,7 +63,7 @@ def record_filename(number: int | None = None) -> str:
 
 
 def strategy_label(strategy: str) -> str:
-    return cli_wording.STRATEGY_LABELS.get(strategy, strategy)
+    return STRATEGY_LABELS.get(strategy, strategy)
 
 
 def decision_record(
@@ -134,7 +143,7 @@ def _facts(advice: Advice) -> list[str]:
     known = known_facts(advice.facts)
     rows = [
         [
-            cli_wording.FACT_LABELS.get(name, name),
+            FACT_LABELS.get(name, name),
             format_value(name, value),
             _source(advice.evidence.get(name)),
         ]
@@ -165,11 +174,8 @@ def _cost(advice: Advice) -> list[str]:
     volume and why, the conclusion, the assumptions and where and when prices were read."""
     cost = advice.recommendation.cost
     if cost is None:
-        return [inline(cli_wording.NO_COST)]
-    several = len(cost.computed_at) > 1
-    columns = cli_wording.COST_COLUMNS_BY_VOLUME if several else cli_wording.COST_COLUMNS
-    rows = [cost_row(model, several) for model in cost.models]
-    return [table(columns, rows, right=1), bullets(cost_notes(cost))]
+        return [inline(NO_COST)]
+    return [table(cost_columns(cost), cost_rows(cost), right=1), bullets(cost_notes(cost))]
 
 
 def _versions(advice: Advice) -> list[tuple[str, str]]:

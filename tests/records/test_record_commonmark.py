@@ -14,9 +14,9 @@ from markdown_it.token import Token
 from record_cases import CASES, DECIDED, RecordCase
 
 from bot.advisor import Advisor
-from bot.cli.report import format_value
 from bot.records import Superseded, decision_record
 from bot.records.markdown import one_line
+from bot.report import format_value
 
 COMMONMARK = MarkdownIt("commonmark")
 WITH_TABLES = MarkdownIt("commonmark").enable("table")
