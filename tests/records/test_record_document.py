@@ -46,8 +46,8 @@ def test_the_record_names_the_real_advisor_and_rules_versions_it_was_decided_wit
 def test_the_record_is_dated_by_day_and_proposed_until_the_team_accepts_it() -> None:
     advice = CASES[0].advice(Advisor(today=lambda: DECIDED))
     record = decision_record(advice, decided=date(2027, 1, 2))
-    assert record.startswith("# Decision record: Prompt engineering\n\n")
-    assert items_under(record, "Decision record: Prompt engineering") == [
+    assert record.startswith("# Decision record: Better prompting\n\n")
+    assert items_under(record, "Decision record: Better prompting") == [
         "Date: 2027-01-02",
         "Status: Proposed (the advisor's recommendation, until the team accepts it)",
     ]
@@ -60,7 +60,7 @@ def test_a_later_record_is_numbered_and_says_which_one_it_supersedes() -> None:
     assert items_under(record, "Decision record 2: Fine-tuning") == [
         "Date: 2026-12-01",
         "Status: Proposed (the advisor's recommendation, until the team accepts it)",
-        "Supersedes: decision record 1 of this thread (Prompt engineering, 2026-11-30)",
+        "Supersedes: decision record 1 of this thread (Better prompting, 2026-11-30)",
     ]
     assert record_filename(2) == "decision-record-2.md"
     assert record_filename() == "decision-record.md"
@@ -81,7 +81,7 @@ def test_a_record_without_a_volume_says_why_there_is_no_cost_table() -> None:
 def test_a_record_saved_after_a_newer_one_says_it_is_superseded() -> None:
     advice = CASES[0].advice(Advisor(today=lambda: DECIDED))
     record = decision_record(advice, decided=DECIDED, number=1, superseded_by=2)
-    assert items_under(record, "Decision record 1: Prompt engineering") == [
+    assert items_under(record, "Decision record 1: Better prompting") == [
         "Date: 2026-12-01",
         "Status: Superseded by decision record 2 of this thread",
     ]
