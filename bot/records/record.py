@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice import Advice
+from bot.datacheck.wording import MEASURED_FROM
 from bot.facts import Evidence
 from bot.labels import STRATEGY_LABELS
 from bot.records import wording
@@ -141,11 +142,12 @@ def _facts(advice: Advice) -> list[str]:
     """The known facts with the words each was read from; then what was assumed and what
     is still open."""
     known = known_facts(advice.facts)
+    measured = MEASURED_FROM.format(file=advice.data.file) if advice.data else None
     rows = [
         [
             FACT_LABELS.get(name, name),
             format_value(name, value),
-            _source(advice.evidence.get(name)),
+            _source(advice.evidence.get(name), measured),
         ]
         for name, value in known.items()
     ]
@@ -158,9 +160,14 @@ def _facts(advice: Advice) -> list[str]:
     return blocks
 
 
-def _source(evidence: Evidence | None) -> str:
+def _source(evidence: Evidence | None, measured: str | None) -> str:
+    """The words a fact was read from, quoted with their turn; or, for a figure the data
+    check measured in a file (``advise --data``), "measured from FILE", unquoted: those are
+    not the user's words."""
     if evidence is None:
         return wording.NO_SOURCE
+    if measured is not None and evidence.quote == measured:
+        return measured
     quote = one_line(evidence.quote)
     if len(quote) > QUOTE_CHARS:
         quote = quote[: QUOTE_CHARS - 1].rstrip() + "…"

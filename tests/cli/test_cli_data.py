@@ -199,6 +199,21 @@ def test_advise_with_data_says_what_the_file_changed(run: Run, tmp_path: Path) -
     assert "labeled examples:                40" in out
 
 
+def test_a_decision_record_with_data_says_which_facts_were_measured_not_quoted(
+    run: Run, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "tickets.jsonl", generate("chat", 40))
+    args = ["--data", str(path), "--format", "markdown", "--date", "2026-12-01"]
+    result = run("advise", TRIAGE, *args)
+    assert result.exit_code == 0, result.output
+    record = result.stdout
+    assert "| labeled examples | 40 | measured from tickets.jsonl |" in record
+    assert "“measured from" not in record, "a measured figure is not the user's words"
+    assert "| requests per day | 20,000 | “about 20k support tickets a day” (description) |" in (
+        record
+    )
+
+
 def test_advise_without_data_has_no_data_object(run: Run) -> None:
     contract = json.loads(run("advise", TRIAGE, "--json").stdout)
     assert "data" not in contract
