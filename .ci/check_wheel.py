@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,9 @@ def check_advises(advisor: Path, elsewhere: Path, site: str) -> None:
     read = {name: answer["facts"].get(name) for name in READ}
     if read != READ:
         raise Failed(f"advisor advise --json read {read}, not {READ}:\n{out}")
+    out = run(advisor, "--version", cwd=elsewhere, env=env)
+    if not re.fullmatch(r"advisor, version \d[^\n]*\nrules [0-9a-f]{12}\n", out):
+        raise Failed(f"advisor --version named no package and rules version:\n{out}")
     out = run(advisor, "rules", "check", cwd=elsewhere, env=env)
     packaged = f"OK: {site}/bot/data/decision_rules.yaml: "
     if not out.startswith(packaged):
