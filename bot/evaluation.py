@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.advice import Advice, Question
 from bot.amount import Amount
 from bot.case import CaseState
+from bot.conversation import Step
 from bot.errors import AdvisorError
 from bot.facts import FACT_NAMES
 
@@ -40,6 +41,8 @@ class AdvisorLike(Protocol):
     def answer(
         self, state: CaseState, fact: str, value: bool | Amount | str, *, words: str | None = None
     ) -> CaseState: ...
+    def correct(self, state: CaseState, fact: str, words: str) -> CaseState: ...
+    def next_step(self, state: CaseState, rounds: int) -> Step: ...
     def questions(self, state: CaseState) -> list[Question]: ...
     def advise(self, state: CaseState) -> Advice: ...
     def run(self, turns: Sequence[str]) -> Advice: ...
@@ -57,6 +60,20 @@ class EvalCase(BaseModel):
     technique: str | None = None
     must_ask: list[str] = Field(default_factory=list)
     must_not_ask: list[str] = Field(default_factory=list)
+    evidence: dict[str, Any] = Field(
+        default_factory=dict, description="fact -> the words that state it (corpus cases)"
+    )
+
+    def stated_first(self) -> set[str]:
+        """The facts the description itself states: its must-not-ask, and those whose
+        evidence lies in the first turn."""
+        quoted = {
+            fact
+            for fact, quotes in self.evidence.items()
+            if any(isinstance(q, str) and q and q in self.turns[0]
+                   for q in (quotes if isinstance(quotes, list) else [quotes]))
+        }  # fmt: skip
+        return quoted | set(self.must_not_ask)
 
 
 class Observed(BaseModel):
