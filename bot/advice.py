@@ -71,6 +71,14 @@ class Question(BaseModel):
     fact: str
     text: str
     quick_answers: list[QuickAnswer] = Field(default_factory=list)
+    confirms: str | None = Field(
+        default=None,
+        description="the user's words whose reading this question confirms (None: it asks)",
+    )
+    changes: list[str] = Field(
+        default_factory=list,
+        description="what its answer could change: strategy, path, technique",
+    )
 
 
 class ModelCost(BaseModel):

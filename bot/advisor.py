@@ -13,6 +13,7 @@ from typing import BinaryIO
 from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
+from bot.conversation import Step, correction_value, next_step
 from bot.datacheck import DataReport, apply_report, check_file, check_stream, describe_measurement
 from bot.datacheck.measured import SHARE_THRESHOLD
 from bot.datacheck.wording import MISSING_THRESHOLD
@@ -24,7 +25,6 @@ from bot.reading import MAX_CHARS, Reader, load_reader
 from bot.rules import RuleBook, analyse, decide, load_rulebook
 from bot.version import advisor_version
 
-MAX_QUESTIONS_AT_ONCE = 3
 LONG_TEXT_NOTE = (
     f"your message was very long: I read its first {MAX_CHARS:,} characters "
     "(about 1,300 words); tell me in a reply if something decisive came later"
@@ -80,7 +80,7 @@ class Advisor:
                 return self.answer(state, about, clicked.value, words=clicked.reply)
             asked = [about]
         else:
-            shown = self.questions(state)[:MAX_QUESTIONS_AT_ONCE]
+            shown = self.next_step(state, rounds=0).questions
             typed = _typed_button(text, shown)
             if typed is not None:
                 fact, button = typed
@@ -100,6 +100,20 @@ class Advisor:
         setattr(new.facts, fact, value)
         new.evidence[fact] = Evidence(turn=len(new.turns) - 1, start=0, end=len(text), quote=text)
         return new
+
+    def next_step(self, state: CaseState, rounds: int) -> Step:
+        """Ask (or confirm an unsure reading), or advise: the conversation policy after
+        ``rounds`` rounds of questions, with the limits of the rules file."""
+        return next_step(state, self.rulebook, self.questions(state), rounds)
+
+    def correct(self, state: CaseState, fact: str, words: str) -> CaseState:
+        """The state after the user put ``fact`` right in their own words ("20k",
+        "mixed", "no"): a category or yes/no is set as it is, a figure read from the words;
+        kept as a turn like any other answer."""
+        value = correction_value(fact, words, self.reader)
+        if value is None:
+            return self.reply(state, words, about=fact)
+        return self.answer(state, fact, value, words=words)
 
     def questions(self, state: CaseState) -> list[Question]:
         """Every open fact that could change the advice, most decisive first."""

@@ -42,6 +42,20 @@ class EvalCase(BaseModel):
     technique: str | None = None
     must_ask: list[str] = Field(default_factory=list)
     must_not_ask: list[str] = Field(default_factory=list)
+    evidence: dict[str, Any] = Field(
+        default_factory=dict, description="fact -> the words that state it (corpus cases)"
+    )
+
+    def stated_first(self) -> set[str]:
+        """The facts the description itself states: its must-not-ask, and those whose
+        evidence lies in the first turn."""
+        quoted = {
+            fact
+            for fact, quotes in self.evidence.items()
+            if any(isinstance(q, str) and q and q in self.turns[0]
+                   for q in (quotes if isinstance(quotes, list) else [quotes]))
+        }  # fmt: skip
+        return quoted | set(self.must_not_ask)
 
 
 class Observed(BaseModel):

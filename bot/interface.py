@@ -8,11 +8,14 @@ data files read, only when :func:`default_advisor` is called.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.advice import Advice, Question
 from bot.amount import Amount
 from bot.case import CaseState
+
+if TYPE_CHECKING:  # the conversation policy imports the reader and the rules: not at import
+    from bot.conversation import Step
 
 
 class AdvisorLike(Protocol):
@@ -24,6 +27,8 @@ class AdvisorLike(Protocol):
     def answer(
         self, state: CaseState, fact: str, value: bool | Amount | str, *, words: str | None = None
     ) -> CaseState: ...
+    def correct(self, state: CaseState, fact: str, words: str) -> CaseState: ...
+    def next_step(self, state: CaseState, rounds: int) -> Step: ...
     def questions(self, state: CaseState) -> list[Question]: ...
     def advise(self, state: CaseState) -> Advice: ...
     def run(self, turns: Sequence[str]) -> Advice: ...

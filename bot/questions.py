@@ -38,12 +38,14 @@ def select_questions(
                 fact=spec.fact,
                 text=a.fill(spec.text) or spec.text,
                 quick_answers=list(rule.buttons),
+                confirms=None,
+                changes=sorted(changed),
             )
         else:
             found = _straddle_question(a, rule)
             if found is None:
                 continue
-            question = found
+            question = found.model_copy(update={"changes": sorted(changed)})
         first = a.facts.get(spec.fact) is not None or (
             rule.first_when is not None and a.surely(rule.first_when)
         )
@@ -69,4 +71,6 @@ def _straddle_question(a: Analysis, rule: QuestionRule) -> Question | None:
         buttons.append(QuickAnswer.model_construct(label=label, reply=reply, value=value))
     if text is None:
         return None
-    return Question.model_construct(fact=fact, text=text, quick_answers=buttons)
+    return Question.model_construct(
+        fact=fact, text=text, quick_answers=buttons, confirms=None, changes=[]
+    )

@@ -10,11 +10,9 @@ from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
 from bot.cli.report import show_advice
+from bot.conversation import Move
 from bot.interface import AdvisorLike
 from bot.report import known_facts, labeled_facts
-
-QUESTIONS_PER_ROUND = 3
-MAX_ROUNDS = 3
 
 
 def is_skip(text: str) -> bool:
@@ -72,23 +70,37 @@ def show_learned(out: Output, before: CaseState, after: CaseState) -> None:
     out.hint(f"{wording.NOTED}: {items}")
 
 
+def fix_request(text: str) -> tuple[str, str] | None:
+    """(fact, words) for "fix volume 20k" / "fix quality mixed"; None when it is not one."""
+    parts = text.strip().split(maxsplit=2)
+    if len(parts) < 3 or parts[0].casefold() != wording.FIX_WORD:
+        return None
+    fact = wording.FIX_ALIASES.get(parts[1].casefold())
+    return None if fact is None else (fact, parts[2])
+
+
 def consult(out: Output, advisor: AdvisorLike) -> None:
-    """Description, up to three rounds of questions, then the advice."""
+    """Description, questions while the advisor asks (its policy, its limits), then the
+    advice. "fix FACT VALUE" puts a fact right at any point."""
     description = ask_until_given(out, wording.ASK_DESCRIPTION, wording.EMPTY_DESCRIPTION)
     state = advisor.start(description)
     if known_facts(state.facts):
         show_learned(out, CaseState(), state)
-    for round_number in range(MAX_ROUNDS):
-        questions = advisor.questions(state)[:QUESTIONS_PER_ROUND]
-        if state.skipped or not questions:
+    rounds = 0
+    while True:
+        step = advisor.next_step(state, rounds)
+        if step.move is Move.ADVISE:
             break
-        show_questions(out, questions, first=round_number == 0)
+        show_questions(out, step.questions, first=rounds == 0)
         answer = ask_until_given(out, wording.ASK_ANSWER, wording.EMPTY_ANSWER)
         if is_skip(answer):
             break
-        picks = picked_replies(answer, numbered_replies(questions))
         before = state
-        if picks:  # each picked answer sets the fact its question asks, as it is
+        fix = fix_request(answer)
+        picks = picked_replies(answer, numbered_replies(step.questions))
+        if fix is not None:
+            state = advisor.correct(state, *fix)
+        elif picks:  # each picked answer sets the fact its question asks, as it is
             for fact, picked in picks:
                 if picked.value is not None:
                     state = advisor.answer(state, fact, picked.value, words=picked.reply)
@@ -97,6 +109,8 @@ def consult(out: Output, advisor: AdvisorLike) -> None:
         else:
             state = advisor.reply(state, answer)
         show_learned(out, before, state)
+        if fix is None:
+            rounds += 1
     show_advice(out, advisor.advise(state))
 
 

@@ -11,6 +11,8 @@ import click
 from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.evaluation import CaseResult, Summary, Tally, load_cases, observe, score_case, summarize
+from bot.simulation import Conversed, summarize_conversations
+from bot.simulation import converse as play
 
 
 def _ratio(name: str, tally: Tally) -> str:
@@ -76,17 +78,49 @@ def wrong_cases(results: list[CaseResult], limit: int) -> list[str]:
     return lines
 
 
+def conversation_report(results: list[Conversed], show_wrong: int) -> list[str]:
+    """The conversation eval's figures, then the cases that ended wrong."""
+    s = summarize_conversations(results)
+    lines = [
+        f"cases: {s.cases}",
+        _ratio("final strategy accuracy", s.strategy),
+        _ratio("final technique accuracy", s.technique),
+        f"questions per case: {s.questions_per_case:.2f}",
+        f"questions about a fact the description states: {s.about_stated}",
+        f"confirmations: {s.confirmations}",
+        f"facts wrong at the end: {s.wrong_at_end}",
+    ]
+    wrong = [r for r in results if r.strategy[0] != r.strategy[1] or r.wrong_at_end]
+    if wrong and show_wrong > 0:
+        lines += ["", f"wrong cases ({min(show_wrong, len(wrong))} of {len(wrong)} shown):"]
+        for r in wrong[:show_wrong]:
+            lines.append(f"- {r.case_id}: strategy expected {r.strategy[0]}, got {r.strategy[1]}")
+            lines += [f"  {name}: expected {_show(e)}, got {_show(g)}"
+                      for name, (e, g) in r.wrong_at_end.items()]  # fmt: skip
+    return lines
+
+
 @click.command("eval")
 @click.argument("cases_path", metavar="CASES.jsonl", type=click.Path(path_type=Path))
 @click.option(
     "--show-wrong", default=20, show_default=True, metavar="N", help="Wrong cases to list."
 )
+@click.option(
+    "--converse",
+    is_flag=True,
+    help="Play the user: start from each description and answer the advisor's questions "
+    "from the case's facts; report the advice the thread ends with.",
+)
 @pass_app
-def evaluate(app: App, cases_path: Path, show_wrong: int) -> None:
+def evaluate(app: App, cases_path: Path, show_wrong: int, converse: bool) -> None:
     """Score the advisor on labeled cases (see shared/eval/README.md)."""
     cases = load_cases(cases_path)
     if not cases:
         raise click.ClickException(wording.EVAL_NO_CASES.format(path=cases_path))
+    if converse:
+        for line in conversation_report([play(app.advisor, c) for c in cases], show_wrong):
+            click.echo(line)
+        return
     results = [score_case(case, observe(app.advisor, case)) for case in cases]
     summary = summarize(results)
     for line in headline(summary) + per_fact(summary) + wrong_cases(results, show_wrong):

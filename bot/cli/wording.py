@@ -21,7 +21,8 @@ EMPTY_DESCRIPTION: Final = "Please describe your use case in a sentence or two (
 EMPTY_ANSWER: Final = 'Answer in your own words, type a number, or "skip" for advice now.'
 QUESTIONS_INTRO: Final = (
     "A few questions. Answer in your own words (several at once is fine), type the number "
-    'of a quick answer (or a few, like "1 4"), or "skip" to get the advice now.'
+    'of a quick answer (or a few, like "1 4"), or "skip" to get the advice now. Put a fact '
+    'right at any time with "fix", e.g. "fix volume 20k" or "fix quality mixed".'
 )
 NOTED: Final = "Noted"
 NOTHING_NEW: Final = (
@@ -29,6 +30,29 @@ NOTHING_NEW: Final = (
 )
 GOODBYE: Final = "Bye."
 SKIP_WORDS: Final = frozenset({"skip", "just tell me", "skip it", "just tell me."})
+FIX_WORD: Final = "fix"
+FIX_ALIASES: Final = {
+    "task": "task_type",
+    "volume": "requests_per_day",
+    "requests": "requests_per_day",
+    "examples": "labeled_examples",
+    "quality": "data_quality",
+    "preference": "preference_data",
+    "ratings": "preference_data",
+    "domain": "specialized_domain",
+    "specialized": "specialized_domain",
+    "knowledge": "needs_knowledge",
+    "docs": "needs_knowledge",
+    "style": "style_consistency",
+    "format": "style_consistency",
+    "latency": "latency_sensitive",
+    "prompting": "prompting_exhausted",
+    "baseline": "baseline_quality",
+    "target": "target_quality",
+    "hosting": "self_hosted",
+    "onprem": "self_hosted",
+}
+"""``fix WORD VALUE`` in ``advisor chat``: the fact each word names."""
 
 
 TITLE_ADVICE: Final = "Recommendation"

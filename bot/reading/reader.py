@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.amount import Amount
 from bot.case import CaseState, Motive, Tentative
-from bot.facts import Evidence, Facts
+from bot.facts import AMOUNT_FACTS, PERCENT_FACTS, Evidence, Facts
 from bot.reading import corrections, details
 from bot.reading.features import (
     Feature,
@@ -35,7 +35,7 @@ from bot.reading.model import Models, softmax
 from bot.reading.quoting import decisive_words, mention_span
 from bot.reading.thresholds import Thresholds
 from bot.reading.tokens import Sentence, split_sentences
-from bot.reading.values import role_value
+from bot.reading.values import role_value, share
 
 SENTENCE_READ = frozenset({"specialized_domain", "latency_sensitive", "self_hosted"})
 """Facts people state in one sentence, which the rest of a long message dilutes: also read
@@ -138,6 +138,25 @@ class Reader:
             new.skipped = True
         return new
 
+    def value_of(self, fact: str, words: str) -> Any:
+        """What ``words`` say ``fact`` is when they answer it alone ("20k", "no", "87%"):
+        yes/no, or a figure (a volume per day unless a period is said); None otherwise."""
+        found = split_sentences(words)
+        if not found:
+            return None
+        first = found[0]
+        if fact in BOOLEAN_FACTS:
+            return {"yes": True, "no": False}.get(self.lexicon.answer(first.tokens) or "")
+        numbers = [m for m in mentions(first) if not m.currency]
+        if fact not in AMOUNT_FACTS or len(numbers) != 1:
+            return None
+        m = numbers[0]
+        if fact in PERCENT_FACTS:
+            return share(m)
+        if fact == "requests_per_day" and m.per_day is not None:
+            return m.per_day
+        return None if m.percent else m.amount
+
     def _where(self, r: _Reading, turn: _Turn) -> tuple[Sentence, tuple[int, int]]:
         """The sentence and words that decided ``r`` (found now: only for facts taken)."""
         if r.where is not None:
@@ -229,13 +248,26 @@ class Reader:
         state: CaseState,
     ) -> None:
         """A short reply to the one question just asked: "yes", "none", "about 600",
-        "not sure"."""
-        if not found or len(asked) != 1 or asked[0] in updates:
+        "not sure"; or to the one confirmation of an unsure reading among them: "yes"
+        takes the reading as said, "no" drops it (the fact is then asked as unknown)."""
+        if not found:
             return
-        fact = asked[0]
         first = found[0]
         whole = (0, len(first.tokens) - 1)
         kind = self.lexicon.answer(first.tokens)
+        confirming = [f for f in asked if f in state.tentative and f not in updates]
+        if kind in ("yes", "no") and len(confirming) == 1:
+            fact = confirming[0]
+            reading = state.tentative.pop(fact)
+            if kind == "yes":
+                updates[fact] = (
+                    reading.value,
+                    reading.evidence.model_copy(update={"confidence": 1.0}),
+                )
+            return
+        if len(asked) != 1 or asked[0] in updates:
+            return
+        fact = asked[0]
         if kind == "unsure":
             state.unsure.add(fact)
         elif fact in BOOLEAN_FACTS and kind in ("yes", "no"):

@@ -9,11 +9,13 @@ from bot.rules.answers import quick_answers
 from bot.rules.book import QuestionRule, RuleBook
 from bot.rules.cost import estimate_cost
 from bot.rules.decide import decide
+from bot.rules.facts_meta import FACT_KINDS
 from bot.rules.loader import check_rules_file, load_rulebook, price_warnings
 from bot.rules.templates import format_fact
 from bot.rules.version import rules_version
 
 __all__ = [
+    "FACT_KINDS",
     "Analysis",
     "QuestionRule",
     "RuleBook",

@@ -44,6 +44,7 @@ class _Checker:
         self._rules()
         self._questions()
         self._confidence()
+        self._conversation()
         for loc, text in _texts(self.book):
             self._template(loc, text, "undecided" in loc)
 
@@ -161,6 +162,18 @@ class _Checker:
                 ("confidence", "levels", len(levels) - 1),
                 "the last confidence level must have no max_open, so every case gets one",
             )
+
+    def _conversation(self) -> None:
+        talk = self.book.conversation
+        for name, _ in placeholders(talk.confirm):
+            if name not in ("quote", "reading"):
+                self.add(("conversation", "confirm"), f"unknown placeholder '{{{name}}}' "
+                         "(a confirmation may use {quote} and {reading})")  # fmt: skip
+        for i, q in enumerate(self.book.questions):
+            for name, _ in placeholders(q.reading or ""):
+                if name != "value":
+                    self.add(("questions", i, "reading"), f"unknown placeholder '{{{name}}}' "
+                             "(a reading may use {value})")  # fmt: skip
 
     def _template(self, loc: Loc, text: str, straddles: bool = False) -> None:
         names = [*FACT_KINDS, *self.book.thresholds, *([THRESHOLD] if straddles else [])]

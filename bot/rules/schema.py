@@ -109,6 +109,30 @@ class QuestionSpec(Strict):
         default=None, description="asked before the others when this surely holds"
     )
     undecided: UndecidedSpec | None = None
+    reading: str | None = Field(
+        default=None,
+        description="how an unsure reading of the fact is said back to confirm it; "
+        "{value} is the reading ('you have {value} labeled examples')",
+    )
+
+
+class ConversationSpec(Strict):
+    """How the advisor converses, the same in every front end: at most ``max_rounds``
+    rounds of questions before the advice, at most ``max_questions`` in one round
+    (confirmations of an unsure reading included)."""
+
+    max_rounds: int = Field(default=2, ge=0)
+    max_questions: int = Field(default=3, ge=1)
+    ask_for: tuple[Outcome, ...] = Field(
+        default=("strategy", "path", "technique"),
+        description="a question is asked only if its answer could change one of these",
+    )
+    confirm: str = Field(
+        default="You wrote “{quote}”: {reading}?",
+        description="a confirmation: {quote} is the user's words, {reading} the question's",
+    )
+    yes: str = "Yes"
+    no: str = "No"
 
 
 class AssumptionSpec(Strict):
@@ -150,4 +174,5 @@ class RulesFile(Strict):
     questions: tuple[QuestionSpec, ...] = ()
     assumptions: tuple[AssumptionSpec, ...] = ()
     confidence: ConfidenceSpec
+    conversation: ConversationSpec = Field(default_factory=ConversationSpec)
     pricing: Pricing | None = None

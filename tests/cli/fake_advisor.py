@@ -26,8 +26,10 @@ from bot.advice import (
 )
 from bot.amount import Amount
 from bot.case import CaseState
+from bot.conversation import Step, next_step
 from bot.facts import TaskType
 from bot.prompting import PromptRenderer
+from bot.rules import load_rulebook
 
 QUESTIONS = {
     "requests_per_day": Question(
@@ -73,6 +75,9 @@ def cost_estimate(volume: float, never_pays: bool) -> CostEstimate:
     )
 
 
+RULES = load_rulebook()
+
+
 class FakeAdvisor:
     """Keeps nothing between calls but what the state carries, like the real one."""
 
@@ -80,6 +85,7 @@ class FakeAdvisor:
         self.prompts = PromptRenderer()
         self.replies: list[str] = []
         self.abouts: list[str | None] = []
+        self.corrections: list[tuple[str, str]] = []
 
     def start(self, description: str) -> CaseState:
         return self._read(description, CaseState())
@@ -109,6 +115,14 @@ class FakeAdvisor:
         skipped = state.skipped or "just tell me" in text.lower()
         turns = [*state.turns, text]
         return state.model_copy(update={"facts": facts, "turns": turns, "skipped": skipped})
+
+    def next_step(self, state: CaseState, rounds: int) -> Step:
+        """The real policy over the fake's questions, with the rules file's limits."""
+        return next_step(state, RULES, self.questions(state), rounds)
+
+    def correct(self, state: CaseState, fact: str, words: str) -> CaseState:
+        self.corrections.append((fact, words))
+        return self.reply(state, words, about=fact)
 
     def questions(self, state: CaseState) -> list[Question]:
         unknown = [name for name in QUESTIONS if getattr(state.facts, name) is None]

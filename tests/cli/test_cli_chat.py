@@ -11,6 +11,7 @@ from bot.advice import Question
 from bot.case import CaseState
 from bot.errors import TemplateError
 from bot.interface import AdvisorLike
+from bot.rules import load_rulebook
 
 Invoke = Callable[..., Result]
 
@@ -35,11 +36,14 @@ def test_chat_with_an_answer_then_skip_shows_recommendation_cost_and_prompt(
     assert "<example 1: input>" in result.output
 
 
-def test_chat_shows_at_most_three_questions_with_numbered_quick_answers(invoke: Invoke) -> None:
+def test_chat_shows_the_rules_files_questions_a_round_with_numbered_quick_answers(
+    invoke: Invoke,
+) -> None:
+    per_round = load_rulebook().spec.conversation.max_questions
     result = chat(invoke, "We have a use case.", "skip")
     assert "[1] under 1k" in result.output
     assert "[4] 500+" in result.output
-    assert "What does the model do?" in result.output
+    assert ("What does the model do?" in result.output) is (per_round >= 3)
     assert "Must it run on your own servers?" not in result.output
 
 
@@ -71,11 +75,19 @@ def test_chat_stops_asking_when_the_user_says_just_tell_me(invoke: Invoke) -> No
     assert "Recommendation" in result.output
 
 
-def test_chat_stops_asking_after_three_rounds(invoke: Invoke) -> None:
+def test_chat_stops_asking_after_the_rules_files_rounds(invoke: Invoke) -> None:
+    rounds = load_rulebook().spec.conversation.max_rounds
     result = chat(invoke, "A use case.", "hmm", "not sure", "no idea", "still no idea")
     assert result.exit_code == 0
-    assert result.output.count("How many requests a day?") == 3
+    assert result.output.count("How many requests a day?") == rounds
     assert "Suggested prompt" in result.output
+
+
+def test_fix_puts_a_fact_right_without_using_up_a_round(invoke: Invoke, fake: FakeAdvisor) -> None:
+    result = chat(invoke, "A use case.", "fix volume 2500 requests", "skip")
+    assert result.exit_code == 0
+    assert fake.corrections == [("requests_per_day", "2500 requests")]
+    assert "requests per day = 2,500" in result.output
 
 
 class SatisfiedAdvisor(FakeAdvisor):

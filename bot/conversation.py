@@ -1,0 +1,102 @@
+"""The conversation policy, one for every front end: after each turn, ask, confirm or
+advise, within the round and question limits of ``decision_rules.yaml``.
+
+- A fact the reader is unsure of (``CaseState.tentative``) is never asked as if it were
+  unknown: the user's words are quoted and the reading confirmed, with Yes/No.
+- A fact the user said they do not know (``CaseState.unsure``) is not asked again.
+- Only facts whose answer could change the advice are asked (the rules decide which),
+  most decisive first; after ``max_rounds`` rounds, or when the user skips, the advice
+  comes with the assumptions it made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from bot.advice import Question, QuickAnswer
+from bot.amount import Amount
+from bot.case import CaseState
+from bot.facts import AMOUNT_FACTS
+from bot.reading import Reader
+from bot.rules import FACT_KINDS, RuleBook, format_fact
+
+YES, NO = "yes", "no"
+"""What a confirmation's buttons stand for in the thread (read as the answer)."""
+
+
+class Move(StrEnum):
+    ASK = "ask"
+    ADVISE = "advise"
+
+
+class Step(BaseModel):
+    """What the advisor does next: ask these questions (some confirming a reading), or
+    give the advice."""
+
+    move: Move
+    questions: list[Question] = Field(default_factory=list)
+
+    @property
+    def confirmations(self) -> list[Question]:
+        return [q for q in self.questions if q.confirms is not None]
+
+
+def next_step(
+    state: CaseState, book: RuleBook, open_questions: Sequence[Question], rounds: int
+) -> Step:
+    """The next step after ``rounds`` rounds of questions: the open questions (most
+    decisive first, from the rules) turned into what to ask now."""
+    talk = book.spec.conversation
+    if state.skipped or rounds >= talk.max_rounds:
+        return Step(move=Move.ADVISE)
+    asked: list[Question] = []
+    for question in open_questions:
+        if question.fact in state.unsure:
+            continue
+        if question.changes and not set(question.changes) & set(talk.ask_for):
+            continue
+        tentative = state.tentative.get(question.fact)
+        asked.append(question if tentative is None else confirmation(question, state, book))
+        if len(asked) == talk.max_questions:
+            break
+    if not asked:
+        return Step(move=Move.ADVISE)
+    asked.sort(key=lambda q: q.confirms is None)  # a quick yes first
+    return Step(move=Move.ASK, questions=asked)
+
+
+def confirmation(question: Question, state: CaseState, book: RuleBook) -> Question:
+    """``question`` as the confirmation of the unsure reading of its fact."""
+    talk = book.spec.conversation
+    fact = question.fact
+    tentative = state.tentative[fact]
+    spec = next((q for q in book.questions if q.fact == fact), None)
+    value = Amount.model_validate(tentative.value) if fact in AMOUNT_FACTS else tentative.value
+    shown = format_fact(fact, value)
+    reading = (spec.reading if spec and spec.reading else f"{fact} is {{value}}").replace(
+        "{value}", shown
+    )
+    text = talk.confirm.replace("{quote}", tentative.evidence.quote).replace("{reading}", reading)
+    return Question(
+        fact=fact,
+        text=text,
+        quick_answers=[
+            QuickAnswer(label=talk.yes, reply=YES),
+            QuickAnswer(label=talk.no, reply=NO),
+        ],
+        confirms=tentative.evidence.quote,
+    )
+
+
+def correction_value(fact: str, words: str, reader: Reader) -> Any:
+    """The value ``words`` give ``fact`` when the user corrects it directly: a category
+    by name, yes/no, or a figure; None when the words need the whole reader."""
+    kind = FACT_KINDS.get(fact)
+    if kind is not None and kind.kind == "enum":
+        name = words.strip().casefold().replace(" ", "_").replace("-", "_")
+        return name if name in kind.choices else None
+    return reader.value_of(fact, words)
