@@ -8,6 +8,11 @@ half of it has passed), so an answer whose lease ran out (Slack holding its post
 never posts after the next answer; its state is saved, and the lease released, in one
 write that succeeds only while it still holds the lease. Whoever finds the lease taken
 leaves: the holder looks for turns stored meanwhile when it is done.
+
+An answer computed while the consultation's words changed (an edit, a deletion, forgetting:
+bot/store/lifecycle.py) saves neither its state nor its recommendation (both are written
+only at the revision it read), and answers again from the words as they are now; an ended
+consultation (forgotten, deleted, expired) is not answered.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
 from bot.slackkit.mrkdwn import escape, one_line
 from bot.store import Consultation, Store, lease
 from bot.store.lease import LEASE_SECONDS
+from bot.store.redaction import is_redacted
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,10 @@ MAX_QUESTION_ROUNDS = 2
 """After this many question messages, the next answer is the recommendation."""
 MAX_PASSES = 5
 """Answers in a row for turns that arrived while answering (then the next job goes on)."""
+
+
+class Reread(Exception):
+    """The consultation's words changed while answering: nothing was saved; answer again."""
 
 
 class Conversations:
@@ -61,6 +71,8 @@ class Conversations:
                 return
             if self._post_root(found, held):  # on an error it stays ``opening``: swept again
                 self._answer_held(consultation_id, held)  # its first answer, same lease
+        except Reread:
+            pass  # answered again below
         finally:
             held.release()
         self.answer(consultation_id)  # turns that came meanwhile
@@ -93,7 +105,7 @@ class Conversations:
         counts; nothing if another answer holds it (that one answers this turn too)."""
         for _ in range(MAX_PASSES):
             current, last = self.store.progress(consultation_id)
-            if current is None or current.thread_ts is None:
+            if current is None or current.thread_ts is None or current.ended:
                 return
             target = max(turn_id, last)
             if current.state_json is not None and current.answered_through >= target:
@@ -104,6 +116,8 @@ class Conversations:
             held = lease.Holding(self.store, consultation_id, owner)
             try:
                 self._answer_held(consultation_id, held)
+            except Reread:
+                continue  # its words changed meanwhile: the next pass reads them as they are
             except lease.Lost:
                 log.warning("consultation %s: lease lost mid-answer; posted no more", current.id)
                 return
@@ -130,6 +144,8 @@ class Conversations:
     def _answer_held(self, consultation_id: str, held: lease.Holding) -> None:
         consultation = self.store.get(consultation_id)
         assert consultation is not None and consultation.thread_ts is not None
+        if consultation.ended:
+            return
         folded = folding.fold(self.store, self.advisor, consultation)
         for turn in folded.unread:
             held.keep()
@@ -153,8 +169,11 @@ class Conversations:
             answered_through=folded.through,
             question_rounds=rounds,
             release=True,
+            revision=consultation.revision,
         )
         if not saved:
+            if self.store.lease_owner(consultation_id) == held.owner:
+                raise Reread(consultation_id)
             raise lease.Lost(consultation_id)
         held.forget()
 
@@ -204,7 +223,10 @@ class Conversations:
             technique=rec.technique.value if rec.technique else None,
             confidence=rec.confidence.value,
             advice_json=advice.model_dump_json(),
+            revision=c.revision,
         )
+        if recommendation_id is None:
+            raise Reread(c.id)  # computed from words since changed: not posted
         try:
             ts = self.poster.post(
                 blocks.recommendation_message(advice, changes, consultation_id=c.id),
@@ -227,6 +249,11 @@ class Conversations:
         if changes:
             self._post_recommendation(c, advice, held, changes)
             return
+        if latest is not None and is_redacted(latest.advice_json):
+            # an edit that changed nothing: the advice posted stands, read from the words now
+            self.store.restore_recommendation(
+                latest.id, advice.model_dump_json(), revision=c.revision
+            )
         label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
         held.keep()
         self.poster.post(

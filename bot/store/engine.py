@@ -1,5 +1,6 @@
-"""The database engine: SQLite (WAL, busy timeout, files private to their owner) or
-PostgreSQL through psycopg 3. Bound parameters (users' text) never appear in errors.
+"""The database engine: SQLite (WAL, busy timeout, files private to their owner, deleted
+content overwritten) or PostgreSQL through psycopg 3. Bound parameters (users' text) never
+appear in errors.
 
 Every write of the app is one statement, so engines run in autocommit: a statement is its
 own transaction, taken and committed inside the driver's one call. With an explicit
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 REQUEST_TIMEOUT_SECONDS = 2.0
@@ -65,6 +68,27 @@ def transactional(engine: Engine) -> Engine:
     return engine.execution_options(isolation_level=level)
 
 
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection whose statements are one transaction, committed at the end (rolled
+    back on an error): for the few writes that must change several rows at once. On
+    SQLite it holds the write lock from the start (``BEGIN IMMEDIATE``), so what it reads
+    first cannot change before it writes; on PostgreSQL, lock the rows it depends on
+    (``SELECT ... FOR UPDATE``, or write them first)."""
+    if engine.dialect.name != "sqlite":
+        with transactional(engine).begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:  # autocommit: the driver adds no BEGIN of its own
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+
+
 def make_private(database: Path) -> None:
     """Create the SQLite file readable by its owner only, or take group and other access
     away from it and its companions (SQLite gives -wal and -shm the database's mode)."""
@@ -90,6 +114,27 @@ def _sqlite_pragmas(busy_ms: int) -> Any:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted and overwritten content is zeroed in the file, not left in free pages or
+        # free space within a page (text purged by bot/store/lifecycle.py must be gone).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     return on_connect
+
+
+CHECKPOINT_TRIES = 3
+
+
+def checkpoint(engine: Engine) -> bool:
+    """SQLite: copy the write-ahead log into the database and truncate it to nothing, so no
+    earlier version of a page (text since purged) stays in the ``-wal`` file; True when it
+    did (False: readers kept it busy after :data:`CHECKPOINT_TRIES` tries). Other
+    databases: nothing to do, True."""
+    if engine.dialect.name != "sqlite":
+        return True
+    for _ in range(CHECKPOINT_TRIES):
+        with engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        if busy is not None and busy[0] == 0:
+            return True
+    return False

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Engine, RowMapping, delete, insert, select, update
+from sqlalchemy import Engine, RowMapping, delete, exists, insert, select, update
 
 from bot.clock import aware, utc_now
 from bot.store import schema
 from bot.store.records import PostedMessage, StoredRecommendation
+from bot.store.turns import insert_while_open
 
 
 class History:
@@ -26,25 +27,41 @@ class History:
         confidence: str,
         advice_json: str,
         message_ts: str | None = None,
-    ) -> int:
+        revision: int | None = None,
+    ) -> int | None:
         """Record a recommendation (before posting it, so a crash cannot forget it was
-        given); its id, for :meth:`set_recommendation_message`."""
+        given); its id, for :meth:`set_recommendation_message`. None (nothing recorded: do
+        not post it) if the consultation ended, or with ``revision``, if its words changed
+        since that revision (bot/store/lifecycle.py)."""
+        values = {
+            "consultation_id": consultation_id,
+            "strategy": strategy,
+            "path": json.dumps(path),
+            "technique": technique,
+            "confidence": confidence,
+            "advice_json": advice_json,
+            "message_ts": message_ts,
+            "created_at": utc_now(),
+        }
+        statement = insert_while_open(schema.recommendations, values, consultation_id, revision)
+        with self.engine.begin() as conn:
+            found = conn.execute(statement).scalar()
+        return None if found is None else int(found)
+
+    def restore_recommendation(
+        self, recommendation_id: int, advice_json: str, *, revision: int
+    ) -> bool:
+        """Give a redacted recommendation its advice again, as computed from the words at
+        ``revision`` (an edit that changed nothing in it); False if they changed since."""
+        r, c = schema.recommendations.c, schema.consultations.c
+        current = exists().where(c.id == r.consultation_id, c.revision == revision)
         with self.engine.begin() as conn:
             result = conn.execute(
-                insert(schema.recommendations).values(
-                    consultation_id=consultation_id,
-                    strategy=strategy,
-                    path=json.dumps(path),
-                    technique=technique,
-                    confidence=confidence,
-                    advice_json=advice_json,
-                    message_ts=message_ts,
-                    created_at=utc_now(),
-                )
+                update(schema.recommendations)
+                .where(r.id == recommendation_id, current)
+                .values(advice_json=advice_json)
             )
-            key = result.inserted_primary_key
-            assert key is not None
-            return int(key[0])
+        return result.rowcount == 1
 
     def set_recommendation_message(self, recommendation_id: int, message_ts: str) -> None:
         """The ts of the message that carried a recommendation."""

@@ -5,6 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+FORGOTTEN = "forgotten"
+"""Its asker told the bot to forget it: its text is gone, and the bot's messages with it."""
+DELETED = "deleted"
+"""Its root message (the description) was deleted: its text is gone, and the bot's messages."""
+EXPIRED = "expired"
+"""Older than the retention: its text is gone; what digests count is kept."""
+WITHDRAWN = frozenset({FORGOTTEN, DELETED})
+"""Ended by its people: no digest counts it, and the bot's messages in its thread go too."""
+ENDED = WITHDRAWN | {EXPIRED}
+"""Nothing reads, answers or stores text for it any more."""
+
 
 @dataclass(frozen=True)
 class Consultation:
@@ -26,6 +37,14 @@ class Consultation:
     """The schema version of ``state_json`` (bot/slack/folding.py)."""
     state_turns: int = 0
     """The replies ``state_json`` covers."""
+    revision: int = 0
+    """Counts the edits, deletions and purges of its text (bot/store/lifecycle.py)."""
+    ended_at: datetime | None = None
+
+    @property
+    def ended(self) -> bool:
+        """Forgotten, deleted or expired: nothing more is read, answered or stored."""
+        return self.status in ENDED
 
 
 @dataclass(frozen=True)

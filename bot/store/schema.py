@@ -6,8 +6,11 @@
     ``description``, the latest computed ``state_json`` (a ``CaseState`` of schema
     ``state_version``, folded from the description and ``state_turns`` turns), ``status``
     (``pending`` until the thread exists, ``opening`` while its root message is being
-    posted, then ``asking`` or ``advised``), and the lease
-    (``lock_owner``, ``lock_until``) that serializes answering.
+    posted, then ``asking`` or ``advised``; ended: ``forgotten`` by its asker, ``deleted``
+    with its root message, ``expired`` past the retention), the lease
+    (``lock_owner``, ``lock_until``) that serializes answering, ``revision`` (counts the
+    edits, deletions and purges of its text: a state or a recommendation computed from an
+    older revision is not kept) and ``ended_at``.
 ``turns``
     Every reply in order (``id``), append-only; ``source_id`` is unique (the Slack message
     or click it came from), so a re-delivered reply is stored once.
@@ -22,6 +25,11 @@
     Signatures of the requests verified in the last minutes, so a replay is refused.
 ``health_checks``
     One row the health check writes, to prove the database takes writes.
+``retention_runs``
+    One row per hour in which the retention job ran (unique ``period_start``: inserting it
+    claims the run, as a digest run is claimed), with the cutoff and how many were purged.
+``removed_workspaces``
+    Workspaces that uninstalled the app or revoked its token, and when their data was purged.
 
 The tables are made and changed by migrations (``bot/store/migrations``, run by
 :mod:`bot.store.migrate`); this module is what the code reads and writes, and a test
@@ -67,8 +75,12 @@ consultations = Table(
     Column("lock_until", Float),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("revision", Integer, nullable=False, default=0, server_default="0"),
+    Column("ended_at", DateTime(timezone=True)),
     UniqueConstraint("channel_id", "thread_ts", name="uq_consultation_thread"),
     Index("ix_consultations_team_channel_created", "team_id", "channel_id", "created_at"),
+    Index("ix_consultations_created", "created_at"),
+    Index("ix_consultations_channel_root", "channel_id", "root_ts"),
 )
 
 turns = Table(
@@ -112,6 +124,7 @@ messages = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("content_json", Text, doc="text and blocks as posted (questions: rebuilt on a click)"),
     Index("ix_messages_channel_ts", "channel_id", "ts"),
+    Index("ix_messages_consultation", "consultation_id"),
 )
 
 processed_events = Table(
@@ -134,4 +147,27 @@ health_checks = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("checked_at", Float, nullable=False),
+)
+
+retention_runs = Table(
+    "retention_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("period_start", DateTime(timezone=True), nullable=False, unique=True),
+    Column("cutoff", DateTime(timezone=True), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("claimed_by", String(64), nullable=False),
+    Column("claimed_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=1),
+    Column("purged", Integer),
+    Column("finished_at", DateTime(timezone=True)),
+)
+
+removed_workspaces = Table(
+    "removed_workspaces",
+    metadata,
+    Column("team_id", String(32), primary_key=True),
+    Column("reason", String(32), nullable=False, doc="app_uninstalled or tokens_revoked"),
+    Column("removed_at", DateTime(timezone=True), nullable=False),
+    Column("purged_at", DateTime(timezone=True)),
 )

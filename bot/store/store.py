@@ -17,16 +17,19 @@ from bot.store import schema
 from bot.store.backlog import Backlog
 from bot.store.claims import Claims
 from bot.store.engine import BACKGROUND_TIMEOUT_SECONDS, make_engine
+from bot.store.expiry import Expiry
 from bot.store.history import History
-from bot.store.records import Consultation
+from bot.store.lifecycle import Lifecycle
+from bot.store.records import WITHDRAWN, Consultation
 from bot.store.turns import Turns
+from bot.store.workspaces import Workspaces
 
 PRUNE_EVERY = 500
 EVENT_MEMORY = timedelta(days=1)
 """Slack re-delivers a failed event within minutes; a day of ids is plenty."""
 
 
-class Store(History, Claims, Backlog, Turns):
+class Store(History, Claims, Backlog, Turns, Lifecycle, Expiry, Workspaces):
     """Every read and write of the Slack app, over one SQLAlchemy engine."""
 
     def __init__(self, engine: Engine) -> None:
@@ -160,14 +163,27 @@ class Store(History, Claims, Backlog, Turns):
             row = conn.execute(query).mappings().first()
         return _consultation(row) if row else None
 
+    def find_by_root(self, channel_id: str, root_ts: str) -> Consultation | None:
+        """The consultation that started from the message at ``root_ts``, if any: a mention
+        or a direct message (its description), or the root message of an ``/advise``."""
+        c = schema.consultations.c
+        query = select(schema.consultations).where(
+            and_(c.channel_id == channel_id, c.root_ts == root_ts)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return _consultation(row) if row else None
+
     def consultations_in(
         self, team_id: str, channel_id: str, start: datetime, end: datetime
     ) -> list[Consultation]:
-        """Consultations started in a channel in ``[start, end)``, oldest first (for digests)."""
+        """Consultations started in a channel in ``[start, end)``, oldest first (for digests);
+        none its people withdrew (forgotten, or its root message deleted)."""
         c = schema.consultations.c
         query = (
             select(schema.consultations)
             .where(c.team_id == team_id, c.channel_id == channel_id)
+            .where(c.status.not_in(sorted(WITHDRAWN)))
             .where(c.created_at >= start.astimezone(UTC), c.created_at < end.astimezone(UTC))
             .order_by(c.created_at)
         )
@@ -203,14 +219,18 @@ class Store(History, Claims, Backlog, Turns):
         answered_through: int,
         question_rounds: int,
         release: bool = False,
+        revision: int | None = None,
     ) -> bool:
         """The state folded from the description and ``state_turns`` turns, every one up
         to ``answered_through``; saved only while ``owner`` holds the lease (False if not),
-        and with ``release`` the lease released in the same write."""
+        and with ``release`` the lease released in the same write. With ``revision``, the
+        consultation's revision it was computed at: saved only if its words have not been
+        edited, deleted or purged since (False if they were; bot/store/lifecycle.py)."""
         freed = {"lock_owner": None, "lock_until": None} if release else {}
         return self._update(
             consultation_id,
             owner=owner,
+            revision=revision,
             **freed,
             state_json=state_json,
             state_version=state_version,
@@ -225,11 +245,20 @@ class Store(History, Claims, Backlog, Turns):
         answer that failed): the next answer rebuilds the state from every turn."""
         return self._update(consultation_id, owner=owner, answered_through=turn_id)
 
-    def _update(self, consultation_id: str, *, owner: str | None = None, **values: Any) -> bool:
+    def _update(
+        self,
+        consultation_id: str,
+        *,
+        owner: str | None = None,
+        revision: int | None = None,
+        **values: Any,
+    ) -> bool:
         c = schema.consultations.c
         query = update(schema.consultations).where(c.id == consultation_id)
         if owner is not None:
             query = query.where(c.lock_owner == owner)
+        if revision is not None:
+            query = query.where(c.revision == revision)
         with self.engine.begin() as conn:
             return conn.execute(query.values(updated_at=utc_now(), **values)).rowcount == 1
 
@@ -238,4 +267,5 @@ def _consultation(row: RowMapping) -> Consultation:
     values = {k: row[k] for k in Consultation.__dataclass_fields__}
     values["created_at"] = aware(values["created_at"])
     values["updated_at"] = aware(values["updated_at"])
+    values["ended_at"] = aware(values["ended_at"]) if values["ended_at"] else None
     return Consultation(**values)

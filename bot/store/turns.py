@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, insert, select
+from typing import Any
+
+from sqlalchemy import Engine, Insert, Table, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import aware, utc_now
 from bot.store import schema
-from bot.store.records import Turn
+from bot.store.records import ENDED, Turn
 
 
 class Turns:
@@ -23,23 +25,24 @@ class Turns:
         text: str,
         source_id: str,
         about: str | None = None,
-    ) -> int:
-        """Append a reply; its id (the existing one if ``source_id`` was already stored)."""
+    ) -> int | None:
+        """Append a reply; its id (the existing one if ``source_id`` was already stored), or
+        None if the consultation has ended (forgotten, deleted, expired): it stores no
+        more words."""
+        values = {
+            "consultation_id": consultation_id,
+            "user_id": user_id,
+            "text": text,
+            "about": about,
+            "source_id": source_id,
+            "created_at": utc_now(),
+        }
         try:
             with self.engine.begin() as conn:
-                result = conn.execute(
-                    insert(schema.turns).values(
-                        consultation_id=consultation_id,
-                        user_id=user_id,
-                        text=text,
-                        about=about,
-                        source_id=source_id,
-                        created_at=utc_now(),
-                    )
-                )
-                key = result.inserted_primary_key
-                assert key is not None
-                return int(key[0])
+                found = conn.execute(
+                    insert_while_open(schema.turns, values, consultation_id)
+                ).scalar()
+                return None if found is None else int(found)
         except IntegrityError:
             query = select(schema.turns.c.id).where(schema.turns.c.source_id == source_id)
             with self.engine.connect() as conn:
@@ -84,3 +87,24 @@ class Turns:
         query = select(func.max(t.id)).where(t.consultation_id == consultation_id)
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar() or 0)
+
+
+def insert_while_open(
+    table: Table, values: dict[str, Any], consultation_id: str, revision: int | None = None
+) -> Insert:
+    """``INSERT INTO table (values) RETURNING id``, made only while the consultation has
+    not ended (and, with ``revision``, is still at that revision): one statement, so a
+    consultation forgotten, edited or purged a moment before stores nothing computed from
+    the words it had. On PostgreSQL it waits for a change of the consultation in progress
+    (``FOR SHARE``) and then sees it."""
+    c = schema.consultations.c
+    source = select(*(literal(v, table.c[k].type) for k, v in values.items())).where(
+        c.id == consultation_id, c.status.not_in(sorted(ENDED))
+    )
+    if revision is not None:
+        source = source.where(c.revision == revision)
+    return (
+        insert(table)
+        .from_select(list(values), source.with_for_update(read=True))
+        .returning(table.c.id)
+    )

@@ -33,6 +33,9 @@ def register(app: App, intake: Intake) -> None:
                 source_id=click.source_id,
                 about=click.fact,
             )
+            if turn is None:
+                log.info("ignored a click in consultation %s, which ended", click.consultation.id)
+                return
             context["saved"] = True
         finally:
             ack()  # after the click is stored: a crash now cannot lose it

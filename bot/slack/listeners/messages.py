@@ -44,7 +44,7 @@ def store_reply(
     turn = intake.store.add_turn(
         found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
     )
-    return found.id, turn
+    return None if turn is None else (found.id, turn)  # None: the consultation ended
 
 
 def register(app: App, intake: Intake) -> None:
