@@ -51,7 +51,16 @@ class DatabaseSettings(BaseSettings):
         return value
 
 
-class Settings(DatabaseSettings):
+class RetentionSettings(DatabaseSettings):
+    """What the retention job needs (``advisor purge``): the database and how long the
+    words of a consultation are kept."""
+
+    advisor_retention_days: int = Field(
+        default=90, ge=1, le=36500, description="days the words of a consultation are kept"
+    )
+
+
+class Settings(RetentionSettings):
     """Every setting, by its environment variable (upper-case field name)."""
 
     slack_bot_token: str = Field(description="the bot token, xoxb-...")
@@ -107,6 +116,14 @@ def load_settings(**overrides: Any) -> Settings:
     """The settings from the environment (and ``.env``), or a :class:`ConfigurationError`."""
     try:
         return Settings(**overrides)
+    except ValidationError as err:
+        raise ConfigurationError(_describe(err)) from None
+
+
+def load_retention_settings(**overrides: Any) -> RetentionSettings:
+    """``DATABASE_URL`` and ``ADVISOR_RETENTION_DAYS`` (no Slack setting is needed to purge)."""
+    try:
+        return RetentionSettings(**overrides)
     except ValidationError as err:
         raise ConfigurationError(_describe(err)) from None
 

@@ -17,7 +17,18 @@ from typing import Protocol
 
 import click
 
-from bot.cli import advise, chat, data, db, digest, evaluate, rules, serve, wording
+from bot.cli import (
+    advise,
+    chat,
+    data,
+    db,
+    digest,
+    evaluate,
+    purge,
+    rules,
+    serve,
+    wording,
+)
 from bot.cli.app import AdvisorGroup
 
 
@@ -36,6 +47,7 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (
     # front ends and operations (their modules import Slack and the store lazily):
     serve,
     digest,
+    purge,
     db,
 )
 

@@ -57,10 +57,15 @@ def serve(
     if socket_mode:
         _run_socket_mode(settings, digests=not no_digests)
         return
+    from bot import retention
     from bot.digest.scheduler import gunicorn_hooks
+    from bot.periodic import combine
     from bot.server import GunicornServer
 
-    hooks = {} if no_digests else gunicorn_hooks(settings)  # the digest job, in the master
+    jobs = [retention.gunicorn_hooks(settings)]  # the jobs run in the master
+    if not no_digests:
+        jobs.append(gunicorn_hooks(settings))
+    hooks = combine(*jobs)
     GunicornServer(settings, host=host, port=port, workers=workers, hooks=hooks).run()
 
 
@@ -112,6 +117,7 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
 
     from bot.digest.scheduler import DigestRunner, DigestScheduler
     from bot.interface import default_advisor
+    from bot.retention import RetentionRunner, retention_job
     from bot.server import build_app
     from bot.slack.conversation import Conversations
     from bot.slack.jobs import ThreadJobs
@@ -125,6 +131,7 @@ def _run_socket_mode(settings: Settings, *, digests: bool) -> None:
     app = build_app(settings, store, jobs, client)
     if digests:
         DigestScheduler(DigestRunner(settings, store=store).run).start()
+    retention_job(RetentionRunner(settings, store=store).run).start()
     assert settings.slack_app_token is not None
     SocketModeHandler(app, settings.slack_app_token).start()
 

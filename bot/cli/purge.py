@@ -1,0 +1,77 @@
+"""``advisor purge --due [--now ISO]``: the retention job once, for cron.
+
+It purges the words of consultations older than ``ADVISOR_RETENTION_DAYS`` (and finishes
+the purge of any workspace that removed the app), once per hour whichever processes run it
+(``advisor serve`` runs the same job): see bot/store/expiry.py. Only ``DATABASE_URL`` and
+``ADVISOR_RETENTION_DAYS`` are read; no Slack setting is needed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.errors import AdvisorError
+from bot.settings import database_problem, load_retention_settings
+
+
+class PurgeProblem(click.ClickException):
+    """A setting or the database: its message, exit code 2, no traceback."""
+
+    exit_code = 2
+
+
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected an ISO time such as 2026-11-23T09:05:00+01:00, got {value!r}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@click.command("purge")
+@click.option(
+    "--due",
+    is_flag=True,
+    help="purge the words of consultations older than ADVISOR_RETENTION_DAYS",
+)
+@click.option(
+    "--now", "now_text", metavar="ISO", help="evaluate as of this moment (UTC without an offset)"
+)
+def purge(due: bool, now_text: str | None) -> None:
+    """Retention: purge what is due (run it hourly or daily, e.g. from cron)."""
+    if not due:
+        raise click.UsageError("nothing to do: pass --due to purge what is past its retention")
+    now = _moment(now_text)
+    from bot.clock import utc_now
+    from bot.retention import RetentionRunner, describe
+    from bot.store import Store
+    from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
+    from bot.store.migrate import upgrade
+
+    try:
+        settings = load_retention_settings()
+        engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
+        upgrade(engine)  # a no-op when serve or `advisor db upgrade` did it
+        engine.dispose()
+        store = Store.open(settings.database_url)
+        try:
+            outcome = RetentionRunner(settings, store=store).run(now or utc_now())
+        finally:
+            store.close()
+    except AdvisorError as err:
+        raise PurgeProblem(str(err)) from None
+    except SQLAlchemyError as err:
+        raise PurgeProblem(f"could not purge: {database_problem(err)}") from None
+    click.echo(describe(outcome))
+
+
+def register(group: click.Group) -> None:
+    """Add ``purge`` to the ``advisor`` group (bot/cli/main.py lists this module)."""
+    group.add_command(purge)
