@@ -24,6 +24,7 @@ from bot.cli import (
     db,
     digest,
     evaluate,
+    export,
     purge,
     rules,
     serve,
@@ -48,6 +49,7 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (
     serve,
     digest,
     purge,
+    export,
     db,
 )
 

@@ -1,0 +1,71 @@
+"""``advisor export --team T [--channel C] [--since DATE]``: every stored consultation of
+a workspace as JSON Lines on standard output, for an audit (bot/store/export.py says what a
+record holds). Only ``DATABASE_URL`` is read; the database is not changed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.errors import AdvisorError
+from bot.settings import database_problem, load_database_settings
+
+
+class ExportProblem(click.ClickException):
+    """A setting or the database: its message, exit code 2, no traceback."""
+
+    exit_code = 2
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected a date such as 2026-11-01 or an ISO time, got {value!r}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@click.command("export")
+@click.option("--team", "team_id", required=True, metavar="T", help="the workspace's team id")
+@click.option("--channel", "channel_id", metavar="C", help="only this channel's consultations")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="only consultations started at or after DATE (YYYY-MM-DD or an ISO time; UTC "
+    "unless it has an offset)",
+)
+def export(team_id: str, channel_id: str | None, since: str | None) -> None:
+    """Write a workspace's stored consultations as JSON Lines, one per line, oldest first."""
+    start = _since(since)
+    from bot.store.engine import make_engine
+    from bot.store.export import export_records
+    from bot.store.migrate import require_current
+
+    count = 0
+    try:
+        engine = make_engine(load_database_settings().database_url)
+        try:
+            require_current(engine)
+            for record in export_records(engine, team_id, channel_id=channel_id, since=start):
+                click.echo(json.dumps(record, ensure_ascii=False, sort_keys=True))
+                count += 1
+        finally:
+            engine.dispose()
+    except AdvisorError as err:
+        raise ExportProblem(str(err)) from None
+    except SQLAlchemyError as err:
+        raise ExportProblem(f"could not read the database: {database_problem(err)}") from None
+    click.echo(f"exported {count} consultation{'s' if count != 1 else ''} of {team_id}", err=True)
+
+
+def register(group: click.Group) -> None:
+    """Add ``export`` to the ``advisor`` group (bot/cli/main.py lists this module)."""
+    group.add_command(export)
