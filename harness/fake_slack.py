@@ -2,7 +2,9 @@
 
 Modelled on bolt-python's ``tests/mock_web_api_server``: a threaded ``http.server`` that
 answers the methods the app uses, with ``ok: true`` for any other method. Point the app at
-``fake.base_url`` (``SLACK_API_URL``).
+``fake.base_url`` (``SLACK_API_URL``). It keeps the bot's threads as the bot left them:
+``conversations.replies`` shows its posts and file shares there, less those it deleted
+(``chat.delete``, ``files.delete``).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class SharedFile:
     channel: str | None
     thread_ts: str | None
     initial_comment: str | None
+    ts: str = ""
+    """The ts of the message that shares it."""
 
     @property
     def text(self) -> str:
@@ -90,6 +94,8 @@ class FakeSlack:
         self._file_ids = itertools.count(1)
         self._uploads: dict[str, _Upload] = {}
         self._shared: list[SharedFile] = []
+        self._deleted: set[str] = set()
+        """The ts of the bot's messages deleted (chat.delete) and ids of files (files.delete)."""
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -149,6 +155,32 @@ class FakeSlack:
             self._failures.clear()
             self._uploads.clear()
             self._shared.clear()
+            self._deleted.clear()
+
+    def in_thread(self, channel: str, thread_ts: str) -> list[dict[str, Any]]:
+        """The bot's messages still in a thread (its root included, if the bot's), oldest
+        first, as conversations.replies shows them: posts, and messages sharing files."""
+        with self._lock:
+            posts: list[dict[str, Any]] = [
+                {"ts": c.ts, "text": c.args.get("text"), "metadata": c.args.get("metadata")}
+                for c in self._calls
+                if c.method == "chat.postMessage"
+                and c.response.get("ok")
+                and c.args.get("channel") == channel
+                and thread_ts in (c.ts, c.args.get("thread_ts"))
+            ]
+            shares: list[dict[str, Any]] = [
+                {"ts": f.ts, "files": [{"id": f.id, "name": f.filename}]}
+                for f in self._shared
+                if f.channel == channel and f.thread_ts == thread_ts
+            ]
+            found = [
+                {**m, "user": BOT_USER_ID, "bot_id": BOT_ID}
+                for m in posts + shares
+                if m["ts"] not in self._deleted
+                and not any(f["id"] in self._deleted for f in m.get("files", []))
+            ]
+        return sorted(found, key=lambda m: float(m["ts"]))
 
     # --- telling it to fail -------------------------------------------------------------
 
@@ -205,7 +237,25 @@ class FakeSlack:
             return self._start_upload(args)
         if method == "files.completeUploadExternal":
             return self._complete_upload(args)
+        if method == "chat.delete":
+            return self._delete(str(args.get("ts")), {"ok": True, "channel": channel})
+        if method == "files.delete":
+            return self._delete(str(args.get("file")), {"ok": True}, missing="file_not_found")
+        if method == "conversations.replies":
+            return {"ok": True, "messages": self.in_thread(channel, str(args.get("ts")))}
         return {"ok": True}
+
+    def _delete(
+        self, key: str, answer: dict[str, Any], missing: str = "message_not_found"
+    ) -> dict[str, Any]:
+        """Delete one of the bot's messages (by ts) or files (by id), once."""
+        with self._lock:
+            known = {c.ts for c in self._calls if c.method == "chat.postMessage"}
+            known |= {f.ts for f in self._shared} | {f.id for f in self._shared}
+            if key not in known or key in self._deleted:
+                return {"ok": False, "error": missing}
+            self._deleted.add(key)
+        return {**answer, "ts": key} if missing == "message_not_found" else answer
 
     def _start_upload(self, args: dict[str, Any]) -> dict[str, Any]:
         file_id = f"F{next(self._file_ids)}"
@@ -252,6 +302,7 @@ class FakeSlack:
                         channel=args.get("channel_id"),
                         thread_ts=args.get("thread_ts"),
                         initial_comment=args.get("initial_comment"),
+                        ts=f"1700000000.{next(self._ts):06d}",
                     )
                 )
         shared = [{"id": i, "title": t, "name": u.filename} for i, t, u in done]

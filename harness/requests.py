@@ -142,6 +142,62 @@ class SlackRequests:
             event["thread_ts"] = thread_ts
         return ts, self.event(event, event_id=event_id, retry_num=retry_num)
 
+    def edit(
+        self,
+        ts: str,
+        text: str,
+        *,
+        user: str = "U1",
+        channel: str = "C1",
+        thread_ts: str | None = None,
+        event_id: str | None = None,
+        retry_num: int | None = None,
+    ) -> Response:
+        """The ``message_changed`` event of the message at ``ts`` now reading ``text``."""
+        now = self.next_ts()
+        message = {"type": "message", "user": user, "text": text, "ts": ts, "team": TEAM_ID}
+        if thread_ts:
+            message["thread_ts"] = thread_ts
+        event = {
+            "type": "message",
+            "subtype": "message_changed",
+            "hidden": True,
+            "channel": channel,
+            "ts": now,
+            "event_ts": now,
+            "channel_type": "channel",
+            "message": {**message, "edited": {"user": user, "ts": now}},
+            "previous_message": {**message, "text": "(the words before)"},
+        }
+        return self.event(event, event_id=event_id, retry_num=retry_num)
+
+    def delete(
+        self,
+        ts: str,
+        *,
+        user: str = "U1",
+        channel: str = "C1",
+        thread_ts: str | None = None,
+        event_id: str | None = None,
+    ) -> Response:
+        """The ``message_deleted`` event of the message at ``ts``."""
+        now = self.next_ts()
+        previous = {"type": "message", "user": user, "text": "(the words)", "ts": ts}
+        if thread_ts:
+            previous["thread_ts"] = thread_ts
+        event = {
+            "type": "message",
+            "subtype": "message_deleted",
+            "hidden": True,
+            "channel": channel,
+            "ts": now,
+            "deleted_ts": ts,
+            "event_ts": now,
+            "channel_type": "channel",
+            "previous_message": previous,
+        }
+        return self.event(event, event_id=event_id)
+
     def mention(
         self, text: str, *, user: str = "U1", channel: str = "C1", thread_ts: str | None = None
     ) -> tuple[str, Response]:

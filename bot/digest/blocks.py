@@ -124,7 +124,10 @@ def list_sections(heading: str, lines: Sequence[str], limit: int = MAX_LINES) ->
 
 
 def _summary(line: DigestLine, links: Mapping[str, str]) -> str:
-    text = escape(one_line(line.description, SUMMARY_CHARS)).replace("|", "¦")
+    if not line.description.strip():  # its words expired (ADVISOR_RETENTION_DAYS)
+        text = wording.WORDS_NOT_KEPT
+    else:
+        text = escape(one_line(line.description, SUMMARY_CHARS)).replace("|", "¦")
     url = links.get(line.consultation_id)
     return wording.link(url, text) if url else text
 

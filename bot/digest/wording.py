@@ -28,6 +28,7 @@ STILL_WAITING = "still waiting"
 WARNINGS = "*Warned about most often*"
 FOOTER = "People are named without being notified. `/advise digest` to change this digest."
 MORE = "… and {count} more"
+WORDS_NOT_KEPT = "(its words are no longer kept)"
 
 WARNING_GISTS = {
     "ft-does-not-teach-facts": "wanted fine-tuning to teach facts",

@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 
 from bot.advice import Advice, Question
 from bot.slack import wording
+from bot.slack.forget_button import forget_block
 from bot.slack.record_button import save_record_block
 from bot.slackkit.blocks import (
     MAX_BLOCKS,
@@ -56,10 +57,14 @@ def plain(text: str) -> Message:
     return Message(text=fallback(text), blocks=[section(text)])
 
 
-def root_message(description: str, user_id: str) -> Message:
-    """The channel message a ``/advise`` thread hangs on: the use case in a line or two."""
+def root_message(description: str, user_id: str, consultation_id: str | None = None) -> Message:
+    """The channel message a ``/advise`` thread hangs on: the use case in a line or two;
+    with a ``consultation_id``, the Forget this consultation button under it."""
     text = wording.root(escape(one_line(description, ROOT_DESCRIPTION_CHARS)), user_id)
-    return Message(text=fallback(text), blocks=[section(text)])
+    shown: list[Block] = [section(text)]
+    if consultation_id is not None:
+        shown.append(forget_block(consultation_id))
+    return Message(text=fallback(text), blocks=shown)
 
 
 def answer_value(consultation_id: str, label: str, reply: str, fact: str = "") -> str:

@@ -81,7 +81,7 @@ class Conversations:
         held.keep()
         try:
             ts = self.poster.post(
-                blocks.root_message(c.description, c.user_id),
+                blocks.root_message(c.description, c.user_id, consultation_id=c.id),
                 channel=c.channel_id,
                 thread_ts=None,
                 kind="root",

@@ -7,7 +7,9 @@ record it supersedes, and one saved after a newer recommendation says it was sup
 It is dated by the day the recommendation was given (``ADVISOR_TIMEZONE``), so saving the
 same recommendation twice uploads the same bytes. A click counts only on a recommendation
 message the bot posted in that consultation's channel, for that team; the file goes to the
-consultation's own thread, never to one named in the payload.
+consultation's own thread, never to one named in the payload. A recommendation whose words
+were since edited, deleted or expired is no longer kept (bot/store/redaction.py): the
+clicker is told so, privately.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bot.advice import Advice
 from bot.records import Superseded, decision_record, record_filename, strategy_label
 from bot.slack import wording
 from bot.store import Consultation, Store, StoredRecommendation
+from bot.store.redaction import is_redacted
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +109,9 @@ class DecisionRecords:
             if click is None:
                 log.warning("ignored a Save as decision record click on no recommendation of ours")
                 return False
+            if is_redacted(click.given[click.index].advice_json):
+                self._tell(body, wording.RECORD_REDACTED)  # its words were edited or expired
+                return False
             self._upload(click)
         except Exception:
             log.exception("could not save a decision record")
@@ -129,6 +135,10 @@ class DecisionRecords:
 
     def _apologize(self, body: dict[str, Any]) -> None:
         """Tell the user who clicked, only them, that no record was saved; never raises."""
+        self._tell(body, wording.RECORD_NOT_SAVED)
+
+    def _tell(self, body: dict[str, Any], text: str) -> None:
+        """Tell the user who clicked, only them; never raises."""
         container = body.get("container") or {}
         user = (body.get("user") or {}).get("id")
         if not (container.get("channel_id") and user):
@@ -137,7 +147,7 @@ class DecisionRecords:
             self.client.chat_postEphemeral(
                 channel=container["channel_id"],
                 user=user,
-                text=wording.RECORD_NOT_SAVED,
+                text=text,
                 thread_ts=container.get("thread_ts"),
             )
         except SlackApiError as err:

@@ -14,14 +14,23 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.slack import wording
+from bot.slack import forgetting, wording
 from bot.slack.conversation import Conversations
 from bot.slack.metadata import notice_metadata
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["open", "answer", "clicked", "tell"]
-Notice = Literal["", "REPLY_NOT_SAVED", "USAGE", "LIMIT_REACHED"]
+Kind = Literal["open", "answer", "clicked", "tell", "reread", "forget", "purge_workspace"]
+Notice = Literal[
+    "",
+    "REPLY_NOT_SAVED",
+    "USAGE",
+    "LIMIT_REACHED",
+    "FORGET_NOT_YOURS",
+    "FORGET_WHERE",
+    "ALREADY_FORGOTTEN",
+    "CONSULTATION_ENDED",
+]
 """The sentences of :mod:`bot.slack.wording` a ``tell`` job may send, by name."""
 
 
@@ -29,7 +38,10 @@ Notice = Literal["", "REPLY_NOT_SAVED", "USAGE", "LIMIT_REACHED"]
 class Job:
     """``open`` a /advise consultation; ``answer`` it up to ``turn_id``; after a click,
     show the question at (``channel_id``, ``ts``) answered, then answer; ``tell`` a user
-    (``user_id``) privately one of the fixed sentences of :mod:`bot.slack.wording`."""
+    (``user_id``) privately one of the fixed sentences of :mod:`bot.slack.wording`;
+    ``reread`` a consultation whose words were edited or deleted (the store forgot the old
+    ones); ``forget`` a withdrawn one in Slack (its asker ``user_id``, if any, is told);
+    ``purge_workspace`` the data of ``team_id``, which removed the app."""
 
     kind: Kind
     consultation_id: str = ""
@@ -39,6 +51,7 @@ class Job:
     user_id: str = ""
     notice: Notice = ""
     """The name of a sentence in :mod:`bot.slack.wording` (``tell``)."""
+    team_id: str = ""
 
 
 class Jobs(Protocol):
@@ -62,6 +75,13 @@ def run(conversations: Conversations, job: Job) -> None:
             conversations.poster.ephemeral(
                 text, channel=job.channel_id, user=job.user_id, thread_ts=job.ts or None
             )
+        elif job.kind == "reread":
+            conversations.store.checkpoint()  # the old words leave SQLite's log too
+            conversations.answer(job.consultation_id)
+        elif job.kind == "forget":
+            forgetting.forget(conversations, job.consultation_id, asker=job.user_id)
+        elif job.kind == "purge_workspace":
+            forgetting.purge_workspace(conversations.store, job.team_id)
     except Exception:
         log.exception("job %s for consultation %s failed", job.kind, job.consultation_id)
         _apologise(conversations, job)
@@ -71,6 +91,8 @@ def _apologise(conversations: Conversations, job: Job) -> None:
     """The short apology, where the consultation lives (its input is stored: it says so)."""
     try:
         found = conversations.store.get(job.consultation_id) if job.consultation_id else None
+        if found is not None and found.ended:
+            return  # nothing of it is kept to apologise for (a failed forget is resumed)
         if found is not None and found.thread_ts:
             conversations.poster.client.chat_postMessage(
                 channel=found.channel_id,

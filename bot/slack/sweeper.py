@@ -1,5 +1,6 @@
 """Finishing what a stopped process left: answers whose holder vanished, ``/advise`` roots
-never posted, and, once at start, turns no answer covered (jobs lost with a process).
+never posted, forgotten threads whose messages are not all deleted, workspaces removed but
+not purged, and, once at start, turns no answer covered (jobs lost with a process).
 Every instance's sweeper may find the same work; the lease lets one of them do it."""
 
 from __future__ import annotations
@@ -52,7 +53,20 @@ class Sweeper:
             self.submit(Job("open", consultation_id))
         if answers or opens:
             log.info("sweeper: %d answer(s) and %d opening(s) resumed", len(answers), len(opens))
-        return len(answers) + len(opens)
+        return len(answers) + len(opens) + self._sweep_withdrawn()
+
+    def _sweep_withdrawn(self) -> int:
+        """Forgotten consultations with bot messages left in Slack, and workspaces that
+        removed the app whose data is not purged yet (their jobs were lost, or failed)."""
+        forgets = self.store.withdrawn_with_messages()
+        teams = self.store.removals_pending()
+        for consultation_id in forgets:
+            self.submit(Job("forget", consultation_id))
+        for team_id in teams:
+            self.submit(Job("purge_workspace", team_id=team_id))
+        if forgets or teams:
+            log.info("sweeper: %d forget(s) and %d purge(s) resumed", len(forgets), len(teams))
+        return len(forgets) + len(teams)
 
     def _loop(self) -> None:
         at_start = True

@@ -12,7 +12,8 @@ USAGE = (
     "day, we have 800 reviewed examples`\n"
     "• or mention me with the description, or send me a direct message.\n"
     "I'll ask a few questions in the thread; answer with the buttons or in your own words, "
-    "or reply *skip* to get the advice right away."
+    "or reply *skip* to get the advice right away.\n"
+    "Reply *forget* in the thread to make me delete my messages there and what I stored of it."
 )
 
 
@@ -96,3 +97,36 @@ def record_saved(number: int, supersedes: int | None) -> str:
     return (
         f"Decision record {number}, to keep with your decisions. It supersedes record {supersedes}."
     )
+
+
+# --- forgetting, edits and the end of a consultation (bot/slack/forgetting.py) -----------
+
+FORGET_BUTTON = "Forget this consultation"
+FORGET_CONFIRM_TITLE = "Forget this consultation?"
+FORGET_CONFIRM_TEXT = (
+    "I'll delete my messages in this thread and everything I stored of it: the description, "
+    "the replies and the advice. This can't be undone."
+)
+FORGET_CONFIRM = "Forget it"
+FORGET_DENY = "Keep it"
+FORGOTTEN = (
+    "Done: I deleted my messages in that thread and everything I stored of that consultation."
+)
+FORGOTTEN_PARTLY = (
+    "I forgot everything I stored of that consultation, but Slack would not let me delete all "
+    "my messages in its thread yet; I'll keep trying."
+)
+FORGET_NOT_YOURS = "Only the person who asked for this advice can make me forget it."
+ALREADY_FORGOTTEN = "That consultation is already forgotten: I keep nothing of what was said."
+FORGET_WHERE = (
+    "To make me forget a consultation, reply `forget` in its thread "
+    "(or use the button on its first message). Only the person who asked can."
+)
+CONSULTATION_ENDED = (
+    "This conversation is older than the time I keep what was said, so I no longer read it. "
+    "Start a new one with `/advise <your use case>`."
+)
+RECORD_REDACTED = (
+    "That recommendation was computed from words that have since been edited or deleted, so "
+    "I no longer keep it. Save the newest recommendation in this thread instead."
+)

@@ -24,7 +24,8 @@ def test_the_manifest_declares_the_slash_command_the_app_listens_to() -> None:
     assert commands[0]["url"].endswith("/slack/events")
 
 
-def test_the_manifest_subscribes_to_mentions_messages_and_interactivity() -> None:
+def test_the_manifest_subscribes_to_mentions_messages_removals_and_interactivity() -> None:
+    """Edits and deletions arrive as subtypes of the message.* events."""
     settings = _manifest()["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {
         "app_mention",
@@ -32,6 +33,8 @@ def test_the_manifest_subscribes_to_mentions_messages_and_interactivity() -> Non
         "message.groups",
         "message.im",
         "member_joined_channel",
+        "app_uninstalled",
+        "tokens_revoked",
     }
     assert settings["interactivity"]["is_enabled"] is True
     for url in (

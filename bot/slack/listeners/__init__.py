@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from slack_bolt import Ack, App
 
 from bot.slack.intake import Intake
-from bot.slack.listeners import actions, commands, joins, messages
+from bot.slack.listeners import actions, commands, edits, forget, joins, messages, uninstall
 from bot.slack.listeners.commands import Subcommand
 
 _ANYTHING = re.compile(".*")
@@ -17,6 +17,9 @@ _ANYTHING = re.compile(".*")
 def register(app: App, intake: Intake, subcommands: Sequence[Subcommand]) -> None:
     """Attach every listener; last, catch-alls that acknowledge what the bot ignores."""
     commands.register(app, intake, subcommands)
+    edits.register(app, intake)
+    forget.register(app, intake)  # before messages, which would read "forget" as a reply
+    uninstall.register(app, intake)
     messages.register(app, intake)
     actions.register(app, intake)
     joins.register(app, intake)

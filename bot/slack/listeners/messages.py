@@ -11,8 +11,9 @@ from slack_bolt import App, BoltContext, BoltResponse
 from bot.slack import wording
 from bot.slack.blocks import plain
 from bot.slack.intake import Intake
-from bot.slack.listeners.text import is_help, without_mention
+from bot.slack.listeners.text import is_forget, is_help, without_mention
 from bot.slack.metadata import notice_metadata
+from bot.store.records import EXPIRED
 
 READ_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
 log = logging.getLogger(__name__)
@@ -41,10 +42,16 @@ def store_reply(
     if found is None or found.root_ts == ts:
         return None
     text = without_mention(str(event.get("text", "")), bot_user_id)
+    if is_forget(text):
+        return None  # not a reply to read: bot/slack/listeners/forget.py
+    if found.status == EXPIRED:  # a late reply: say why the bot no longer answers here
+        intake.tell("CONSULTATION_ENDED", channel=channel, user=event["user"], thread_ts=thread)
+    if found.ended:  # forgotten, deleted or expired: its words are no longer taken
+        return None
     turn = intake.store.add_turn(
         found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
     )
-    return None if turn is None else (found.id, turn)  # None: the consultation ended
+    return None if turn is None else (found.id, turn)
 
 
 def register(app: App, intake: Intake) -> None:
