@@ -51,12 +51,11 @@ def scopes(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[frozenset[str]]:
     open_: set[str] = set()
     triggers = lexicon.scope_triggers
     for i, t in enumerate(tokens):
-        w = t.norm
-        if (t.kind == "sym" and w in CLAUSE_END) or w in CLAUSE_BREAKS:
+        if _breaks(t):
             open_.clear()
             out.append(frozenset())
             continue
-        for phrase, opened in triggers.get(w, ()):
+        for phrase, opened in triggers.get(t.norm, ()):
             if len(phrase) == 1 or tuple(t.norm for t in tokens[i : i + len(phrase)]) == phrase:
                 open_ |= opened
         out.append(frozenset(open_))
