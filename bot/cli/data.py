@@ -17,7 +17,7 @@ from bot.cli import wording
 from bot.cli.app import AdvisorFailure, App, pass_app
 from bot.cli.output import Output
 from bot.datacheck import DataReport, split_file
-from bot.datacheck.wording import FORMAT_LABELS, counted
+from bot.datacheck.wording import FORMAT_LABELS, STRATIFIED, counted
 
 MAX_LABEL_ROWS = 30
 MAX_LINES_SHOWN = 5
@@ -78,7 +78,7 @@ def split(file: Path, seed: int, out_dir: Path | None) -> None:
     for side, path in result.files.items():
         click.echo(wording.SPLIT_WROTE.format(rows=result.rows[side], path=path))
     report = result.report
-    how = wording.DATA_SPLIT_STRATIFIED if report.split.stratified_by else ""
+    how = STRATIFIED if report.split.stratified_by else ""
     click.echo(
         wording.SPLIT_SUMMARY.format(
             seed=seed,
@@ -140,7 +140,7 @@ def data_rows(report: DataReport) -> list[tuple[str, str]]:
         )
     )
     split = report.split
-    how = wording.DATA_SPLIT_STRATIFIED if split.stratified_by else ""
+    how = STRATIFIED if split.stratified_by else ""
     text = wording.DATA_SPLIT.format(
         train=split.train, validation=split.validation, test=split.test, how=how
     )

@@ -114,7 +114,6 @@ DATA_LABELS: Final = "{classes:,} classes; smallest '{smallest}' ({rows:,}); imb
 DATA_TOKENS: Final = "{mean:,.0f} per example on average, p95 {p95:,}, {total:,} in all"
 DATA_PII: Final = "rows with email {email:,}, phone {phone:,}, card {card:,}, IBAN {iban:,}"
 DATA_SPLIT: Final = "{train:,} train / {validation:,} validation / {test:,} test (80/10/10{how})"
-DATA_SPLIT_STRATIFIED: Final = ", stratified by label"
 DATA_INCOMPLETE: Final = " (reading stopped early)"
 SPLIT_WROTE: Final = "Wrote {rows:,} rows to {path}"
 SPLIT_SUMMARY: Final = (
