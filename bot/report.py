@@ -39,6 +39,7 @@ LABEL_STRATEGY: Final = "Strategy"
 LABEL_PATH: Final = "Path"
 LABEL_TECHNIQUE: Final = "Technique"
 LABEL_CONFIDENCE: Final = "Confidence"
+COST_TITLE: Final = "Cost per month (USD)"
 NO_COST: Final = (
     "No cost comparison: tell me how many requests a day you expect and I'll compare "
     "the prompt route with a fine-tuned model."
