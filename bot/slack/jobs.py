@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.slack import wording
+from bot.slack import data_files, wording
 from bot.slack.conversation import Conversations
 from bot.slack.metadata import notice_metadata
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["open", "answer", "clicked", "tell"]
+Kind = Literal["open", "answer", "clicked", "tell", "file"]
 Notice = Literal["", "REPLY_NOT_SAVED", "USAGE", "LIMIT_REACHED"]
 """The sentences of :mod:`bot.slack.wording` a ``tell`` job may send, by name."""
 
@@ -29,7 +29,8 @@ Notice = Literal["", "REPLY_NOT_SAVED", "USAGE", "LIMIT_REACHED"]
 class Job:
     """``open`` a /advise consultation; ``answer`` it up to ``turn_id``; after a click,
     show the question at (``channel_id``, ``ts``) answered, then answer; ``tell`` a user
-    (``user_id``) privately one of the fixed sentences of :mod:`bot.slack.wording`."""
+    (``user_id``) privately one of the fixed sentences of :mod:`bot.slack.wording`;
+    measure the ``file`` ``file_id`` shared in ``channel_id`` (bot/slack/data_files.py)."""
 
     kind: Kind
     consultation_id: str = ""
@@ -39,6 +40,8 @@ class Job:
     user_id: str = ""
     notice: Notice = ""
     """The name of a sentence in :mod:`bot.slack.wording` (``tell``)."""
+    file_id: str = ""
+    """The Slack file shared (``file``): its id, never a URL."""
 
 
 class Jobs(Protocol):
@@ -57,6 +60,15 @@ def run(conversations: Conversations, job: Job) -> None:
         elif job.kind == "clicked":
             conversations.show_answered(job.channel_id, job.ts)
             conversations.answer(job.consultation_id, job.turn_id)
+        elif job.kind == "file":
+            data_files.measure_shared(
+                conversations,
+                channel_id=job.channel_id,
+                file_id=job.file_id,
+                user_id=job.user_id,
+                consultation_id=job.consultation_id,
+                ts=job.ts,
+            )
         elif job.kind == "tell":
             text = str(getattr(wording, job.notice))
             conversations.poster.ephemeral(

@@ -32,6 +32,7 @@ def test_the_manifest_subscribes_to_mentions_messages_and_interactivity() -> Non
         "message.groups",
         "message.im",
         "member_joined_channel",
+        "file_shared",
     }
     assert settings["interactivity"]["is_enabled"] is True
     for url in (
@@ -51,4 +52,5 @@ def test_the_manifest_asks_for_the_scopes_the_app_uses() -> None:
         "chat:write",
         "commands",
         "files:write",
+        "files:read",
     } <= scopes

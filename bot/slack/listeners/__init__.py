@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from slack_bolt import Ack, App
 
 from bot.slack.intake import Intake
-from bot.slack.listeners import actions, commands, joins, messages
+from bot.slack.listeners import actions, commands, files, joins, messages
 from bot.slack.listeners.commands import Subcommand
 
 _ANYTHING = re.compile(".*")
@@ -18,6 +18,7 @@ def register(app: App, intake: Intake, subcommands: Sequence[Subcommand]) -> Non
     """Attach every listener; last, catch-alls that acknowledge what the bot ignores."""
     commands.register(app, intake, subcommands)
     messages.register(app, intake)
+    files.register(app, intake)  # after messages: its middleware stores the reply first
     actions.register(app, intake)
     joins.register(app, intake)
 

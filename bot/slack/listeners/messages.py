@@ -41,6 +41,8 @@ def store_reply(
     if found is None or found.root_ts == ts:
         return None
     text = without_mention(str(event.get("text", "")), bot_user_id)
+    if not text and event.get("subtype") == "file_share":
+        return None  # a file without words: its job answers it (bot/slack/data_files.py)
     turn = intake.store.add_turn(
         found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
     )
@@ -94,8 +96,8 @@ def register(app: App, intake: Intake) -> None:
             return
         if event.get("thread_ts"):
             stored = context.get("reply")
-            if stored is not None:
-                intake.answer(*stored)
+            if stored is not None and not context.get("files_shared"):
+                intake.answer(*stored)  # (words shared with a file: its job answers them)
             return
         if event.get("channel_type") != "im" or not store.mark_event(str(body["event_id"])):
             return
