@@ -182,6 +182,11 @@ def format_percent(value: float) -> str:
     return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.1%}"
 
 
+def format_money(value: float) -> str:
+    """Dollars with cents, the sign before the symbol: $1,212.50; -$12.50."""
+    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
+
+
 def format_amount(amount: Amount, *, percent: bool = False) -> str:
     """The figure as the user gave it: "2,000", "300-800", "500 or more", "over 10,000",
     "fewer than 100", "at most 50"; shares as percentages."""

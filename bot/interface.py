@@ -8,7 +8,8 @@ data files read, only when :func:`default_advisor` is called.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from bot.advice import Advice, Question
 from bot.amount import Amount
@@ -16,6 +17,7 @@ from bot.case import CaseState
 
 if TYPE_CHECKING:  # the conversation policy imports the reader and the rules: not at import
     from bot.conversation import Step
+    from bot.datacheck import DataReport
 
 
 class AdvisorLike(Protocol):
@@ -32,6 +34,9 @@ class AdvisorLike(Protocol):
     def questions(self, state: CaseState) -> list[Question]: ...
     def advise(self, state: CaseState) -> Advice: ...
     def run(self, turns: Sequence[str]) -> Advice: ...
+    def check_data(self, source: Path | BinaryIO, *, name: str | None = None) -> DataReport: ...
+    def measure(self, state: CaseState, report: DataReport) -> CaseState: ...
+    def measured_changes(self, before: CaseState, after: CaseState) -> list[str]: ...
 
 
 def default_advisor() -> AdvisorLike:

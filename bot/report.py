@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from bot.advice import CostEstimate, ModelCost, Recommendation
-from bot.amount import format_number
+from bot.amount import format_money, format_number
 from bot.facts import FACT_NAMES, Facts
 from bot.labels import STRATEGY_LABELS, TECHNIQUE_LABELS
 from bot.rules import format_fact
@@ -39,6 +39,7 @@ LABEL_STRATEGY: Final = "Strategy"
 LABEL_PATH: Final = "Path"
 LABEL_TECHNIQUE: Final = "Technique"
 LABEL_CONFIDENCE: Final = "Confidence"
+COST_TITLE: Final = "Cost per month (USD)"
 NO_COST: Final = (
     "No cost comparison: tell me how many requests a day you expect and I'll compare "
     "the prompt route with a fine-tuned model."
@@ -99,11 +100,6 @@ def summary_rows(rec: Recommendation) -> list[tuple[str, str]]:
     return rows
 
 
-def money(value: float) -> str:
-    """Dollars with cents, the sign before the symbol: ``-$12.50``."""
-    return f"{'-' if value < 0 else ''}${abs(value):,.2f}"
-
-
 def cost_columns(cost: CostEstimate) -> tuple[str, ...]:
     """The cost table's columns: with a requests/day column when several volumes were
     computed."""
@@ -126,10 +122,10 @@ def cost_row(model: ModelCost, with_volume: bool = False) -> list[str]:
     return [
         model.model,
         *volume,
-        money(model.prompt_route_monthly),
-        money(model.fine_tuned_monthly),
-        money(model.training_one_time),
-        money(model.monthly_saving),
+        format_money(model.prompt_route_monthly),
+        format_money(model.fine_tuned_monthly),
+        format_money(model.training_one_time),
+        format_money(model.monthly_saving),
         payback,
     ]
 

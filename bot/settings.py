@@ -12,8 +12,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from bot.errors import AdvisorError
 
@@ -44,6 +42,9 @@ class DatabaseSettings(BaseSettings):
             )
         if scheme == "postgresql":
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        from sqlalchemy.engine import make_url  # only where a database is configured
+        from sqlalchemy.exc import ArgumentError
+
         try:
             make_url(value)
         except (ArgumentError, ValueError):

@@ -20,6 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from harness.fake_files import HostedFile, HostedFiles
+
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T1"
@@ -99,6 +101,9 @@ class FakeSlack:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        host, port = self._server.server_address[:2]
+        self.hosted = HostedFiles(f"http://{host!s}:{port}")
+        """Files users shared: files.info and their download (see harness/fake_files.py)."""
 
     @property
     def base_url(self) -> str:
@@ -243,6 +248,8 @@ class FakeSlack:
             return self._delete(str(args.get("file")), {"ok": True}, missing="file_not_found")
         if method == "conversations.replies":
             return {"ok": True, "messages": self.in_thread(channel, str(args.get("ts")))}
+        if method == "files.info":
+            return self.hosted.info(args)
         return {"ok": True}
 
     def _delete(
@@ -331,7 +338,11 @@ class FakeSlack:
                 self._call(method, _parse(raw, self.headers.get("Content-Type", "")))
 
             def do_GET(self) -> None:
-                """Web API reads sent as GET (users.info, conversations.history, ...)."""
+                """Web API reads sent as GET (users.info, conversations.history, ...), and
+                downloads of shared files."""
+                if self.path.startswith("/files-pri/"):
+                    self._download()
+                    return
                 path, _, query = self.path.partition("?")
                 self._call(path.removeprefix("/api/"), dict(parse_qsl(query)))
 
@@ -346,6 +357,34 @@ class FakeSlack:
                 answer = fake._answer(method, args)
                 fake._record(Call(method, args, 200, answer))
                 self._send(200, json.dumps(answer).encode(), "application/json", {})
+
+            def _download(self) -> None:
+                """A shared file's bytes, for the bot's token only (Slack serves a login page
+                otherwise); ``fail_next("download")`` fails it."""
+                auth = self.headers.get("Authorization", "")
+                fake._record(Call("download", {"path": self.path, "authorization": auth}))
+                failure = fake._take_failure("download")
+                found = fake.hosted.at(self.path)
+                if failure is not None or found is None or not auth.startswith("Bearer xoxb-"):
+                    status = failure.status if failure else 404 if found is None else 302
+                    self._send(status, b"no", "text/plain", {"Location": "/login"})
+                    return
+                if found.chunked:
+                    self._send_chunked(found)
+                    return
+                self._send(200, found.content, "application/octet-stream", {})
+
+            def _send_chunked(self, found: HostedFile) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                try:
+                    for chunk in found.chunks():
+                        self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                    self.wfile.write(b"0\r\n\r\n")
+                except OSError:
+                    self.close_connection = True  # the bot stopped reading: as it should
 
             def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str]) -> None:
                 self.send_response(status)

@@ -77,3 +77,17 @@ def test_every_module_of_bot_imports_on_its_own() -> None:
     args = [sys.executable, "-c", IMPORT_EACH_ALONE, ",".join(THIRD_PARTY), *modules]
     out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout == "", out.stdout
+
+
+def test_advise_on_the_command_line_loads_no_slack_and_no_database() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from bot.cli.main import main\n"
+        "sys.argv = ['advisor', 'advise', 'We route 2k tickets a day', '--json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "heavy = ('slack_bolt', 'slack_sdk', 'sqlalchemy', 'alembic', 'gunicorn', 'uvicorn')\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

@@ -21,10 +21,10 @@ from typing import Any
 from bot.amount import Amount
 from bot.reading.features import (
     Feature,
+    Marked,
     document_features,
     mention_features,
-    scopes,
-    sentence_features_in,
+    sentence_features,
 )
 from bot.reading.heads import NONE, ROLE_OF, TURN_HEADS, turn_label
 from bot.reading.lexicon import Lexicon
@@ -153,14 +153,13 @@ def build(cases: Iterable[Case], lexicon: Lexicon) -> Examples:
         for turn, text in enumerate(texts):
             turn_features: list[list[Feature]] = []
             for sentence in split_sentences(text, turn):
-                marks = scopes(sentence.tokens, lexicon)
-                matched = lexicon.matches(sentence.tokens)
-                turn_features.append(sentence_features_in(sentence, lexicon, marks, matched))
+                marked = Marked.of(sentence, lexicon)
+                turn_features.append(sentence_features(marked))
                 for m in mentions(sentence):
                     label = _mention_label(case, sentence, m, text)
                     if label is None:
                         continue
-                    ex.mention_x.append(mention_features(sentence, m, marks, matched))
+                    ex.mention_x.append(mention_features(marked, m))
                     ex.mention_y.append(label)
                     ex.mention_groups.append(case.writer)
             ex.turn_x.append(sorted(document_features(turn_features)))

@@ -11,12 +11,13 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 import click
 
+from bot.amount import format_money
 from bot.case import CaseState
 from bot.cli import wording
 from bot.cli.app import AdvisorFailure, App, pass_app
 from bot.cli.output import Output
 from bot.datacheck import DataReport, split_file
-from bot.datacheck.wording import FORMAT_LABELS, counted, money
+from bot.datacheck.wording import FORMAT_LABELS, STRATIFIED, counted
 
 MAX_LABEL_ROWS = 30
 MAX_LINES_SHOWN = 5
@@ -77,7 +78,7 @@ def split(file: Path, seed: int, out_dir: Path | None) -> None:
     for side, path in result.files.items():
         click.echo(wording.SPLIT_WROTE.format(rows=result.rows[side], path=path))
     report = result.report
-    how = wording.DATA_SPLIT_STRATIFIED if report.split.stratified_by else ""
+    how = STRATIFIED if report.split.stratified_by else ""
     click.echo(
         wording.SPLIT_SUMMARY.format(
             seed=seed,
@@ -139,7 +140,7 @@ def data_rows(report: DataReport) -> list[tuple[str, str]]:
         )
     )
     split = report.split
-    how = wording.DATA_SPLIT_STRATIFIED if split.stratified_by else ""
+    how = STRATIFIED if split.stratified_by else ""
     text = wording.DATA_SPLIT.format(
         train=split.train, validation=split.validation, test=split.test, how=how
     )
@@ -182,7 +183,7 @@ def show_training_cost(out: Output, report: DataReport) -> None:
     if tokens.prices_read:
         notes.append(wording.DATA_PRICES_NOTE.format(read=tokens.prices_read.isoformat()))
     rows = [
-        [c.model, f"${c.price_per_million:,.2f}", str(c.epochs), money(c.cost)]
+        [c.model, format_money(c.price_per_million), str(c.epochs), format_money(c.cost)]
         for c in tokens.training_cost
     ]
     title = wording.TITLE_DATA_COST.format(currency=tokens.currency or "USD")

@@ -2,7 +2,8 @@
 
 Run ``advisor db upgrade`` once per deploy, before the new version serves; ``advisor
 serve`` also upgrades at start-up (under a lock, so instances started together make the
-schema once) unless started with ``--skip-migrations``.
+schema once) unless started with ``--skip-migrations``. The settings and the store are
+imported inside the commands: other commands never load SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import click
 
 from bot.errors import AdvisorError
-from bot.settings import database_problem, load_database_settings
 
 
 class DatabaseProblem(click.ClickException):
@@ -27,6 +27,7 @@ def db() -> None:
 @db.command("upgrade")
 def upgrade() -> None:
     """Bring the schema of DATABASE_URL to this version's newest revision (idempotent)."""
+    from bot.settings import database_problem, load_database_settings
     from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import upgrade as run_upgrade
 
@@ -47,6 +48,7 @@ def upgrade() -> None:
 @db.command("current")
 def current() -> None:
     """Print the schema revision of DATABASE_URL and the one this version needs."""
+    from bot.settings import database_problem, load_database_settings
     from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import current as revision
     from bot.store.migrate import head

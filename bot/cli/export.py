@@ -1,6 +1,7 @@
 """``advisor export --team T [--channel C] [--since DATE]``: every stored consultation of
 a workspace as JSON Lines on standard output, for an audit (bot/store/export.py says what a
-record holds). Only ``DATABASE_URL`` is read; the database is not changed.
+record holds). Only ``DATABASE_URL`` is read; the database is not changed. The store is
+imported inside the command, so importing the CLI never loads SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import json
 from datetime import UTC, datetime
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.errors import AdvisorError
 from bot.settings import database_problem, load_database_settings
@@ -45,6 +45,8 @@ def _since(value: str | None) -> datetime | None:
 def export(team_id: str, channel_id: str | None, since: str | None) -> None:
     """Write a workspace's stored consultations as JSON Lines, one per line, oldest first."""
     start = _since(since)
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot.store.engine import make_engine
     from bot.store.export import export_records
     from bot.store.migrate import require_current

@@ -1,4 +1,5 @@
-"""``advisor purge --due [--now ISO]``: the retention job once, for cron.
+"""``advisor purge --due [--now ISO]``: the retention job once, for cron. The store is
+imported inside the command, so importing the CLI never loads SQLAlchemy.
 
 It purges the words of consultations older than ``ADVISOR_RETENTION_DAYS`` (and finishes
 the purge of any workspace that removed the app), once per hour whichever processes run it
@@ -11,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.errors import AdvisorError
 from bot.settings import database_problem, load_retention_settings
@@ -49,6 +49,8 @@ def purge(due: bool, now_text: str | None) -> None:
     if not due:
         raise click.UsageError("nothing to do: pass --due to purge what is past its retention")
     now = _moment(now_text)
+    from sqlalchemy.exc import SQLAlchemyError
+
     from bot.clock import utc_now
     from bot.retention import RetentionRunner, describe
     from bot.store import Store

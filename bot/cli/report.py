@@ -6,16 +6,24 @@ from __future__ import annotations
 from bot.advice import Advice, CostEstimate, Question
 from bot.cli import wording
 from bot.cli.output import Output
-from bot.report import NO_COST, cost_columns, cost_notes, cost_rows, fact_rows, summary_rows
+from bot.report import (
+    COST_TITLE,
+    NO_COST,
+    cost_columns,
+    cost_notes,
+    cost_rows,
+    fact_rows,
+    summary_rows,
+)
 
 MAX_OPEN_QUESTIONS = 3
 
 
 def show_cost(out: Output, cost: CostEstimate | None) -> None:
     if cost is None:
-        out.section(wording.TITLE_COST, [NO_COST])
+        out.section(COST_TITLE, [NO_COST])
         return
-    out.table(wording.TITLE_COST, cost_columns(cost), cost_rows(cost), cost_notes(cost))
+    out.table(COST_TITLE, cost_columns(cost), cost_rows(cost), cost_notes(cost))
 
 
 def show_open_questions(out: Output, questions: list[Question], hint: str) -> None:

@@ -32,15 +32,7 @@ class HashSet:
         key &= MASK64
         if not key:
             return self._zero
-        slots, mask = self._slots, self._mask
-        i = key & mask
-        while True:
-            found = slots[i]
-            if found == key:
-                return True
-            if not found:
-                return False
-            i = (i + 1) & mask
+        return self._slots[self._slot(key)] == key
 
     def add(self, key: int) -> bool:
         """Add ``key``; False when it was already there."""
@@ -49,19 +41,22 @@ class HashSet:
             added, self._zero = not self._zero, True
             self._count += added
             return added
+        i = self._slot(key)
+        if self._slots[i]:
+            return False
+        self._slots[i] = key
+        self._count += 1
+        if self._count > self._limit:
+            self._grow()
+        return True
+
+    def _slot(self, key: int) -> int:
+        """Where the non-zero ``key`` is, or else the empty slot where it goes."""
         slots, mask = self._slots, self._mask
         i = key & mask
-        while True:
-            found = slots[i]
-            if found == key:
-                return False
-            if not found:
-                slots[i] = key
-                self._count += 1
-                if self._count > self._limit:
-                    self._grow()
-                return True
+        while (found := slots[i]) and found != key:
             i = (i + 1) & mask
+        return i
 
     def _grow(self) -> None:
         old = self._slots
@@ -69,10 +64,6 @@ class HashSet:
         self._slots = array("Q", bytes(8 * size))
         self._mask = size - 1
         self._limit = int(size * MAX_LOAD)
-        slots, mask = self._slots, self._mask
         for key in old:
             if key:
-                i = key & mask
-                while slots[i]:
-                    i = (i + 1) & mask
-                slots[i] = key
+                self._slots[self._slot(key)] = key

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.amount import Amount, format_amount
+from bot.amount import Amount, format_amount, format_money
 from bot.datacheck import wording
 from bot.datacheck.report import DataReport
 from bot.datacheck.shapes import DataFormat
@@ -145,7 +145,7 @@ def _token_lines(report: DataReport) -> list[str]:
     tokens = report.tokens
     lines = [wording.SUMMARY_TOKENS.format(mean=tokens.mean, p95=tokens.p95, total=tokens.total)]
     if tokens.training_cost:
-        costs = ", ".join(f"{wording.money(c.cost)} on {c.model}" for c in tokens.training_cost)
+        costs = ", ".join(f"{format_money(c.cost)} on {c.model}" for c in tokens.training_cost)
         read = tokens.prices_read.isoformat() if tokens.prices_read else "?"
         epochs = tokens.training_cost[0].epochs
         lines.append(wording.SUMMARY_COST.format(costs=costs, epochs=epochs, read=read))

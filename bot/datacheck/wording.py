@@ -149,8 +149,3 @@ def share(value: float) -> str:
 def counted(n: int, singular: str, plural: str | None = None) -> str:
     """1 duplicate; 2 duplicates; 1,140 rows."""
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
-
-
-def money(value: float) -> str:
-    """$1,212.50."""
-    return f"${value:,.2f}"

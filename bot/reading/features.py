@@ -51,33 +51,36 @@ def scopes(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[frozenset[str]]:
     open_: set[str] = set()
     triggers = lexicon.scope_triggers
     for i, t in enumerate(tokens):
-        w = t.norm
-        if (t.kind == "sym" and w in CLAUSE_END) or w in CLAUSE_BREAKS:
+        if _breaks(t):
             open_.clear()
             out.append(frozenset())
             continue
-        for phrase, opened in triggers.get(w, ()):
+        for phrase, opened in triggers.get(t.norm, ()):
             if len(phrase) == 1 or tuple(t.norm for t in tokens[i : i + len(phrase)]) == phrase:
                 open_ |= opened
         out.append(frozenset(open_))
     return out
 
 
-def sentence_features(sentence: Sentence, lexicon: Lexicon) -> list[Feature]:
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A sentence with what the lexicon marks in it, as every model's features read it."""
+
+    sentence: Sentence
+    marks: list[frozenset[str]]
+    """For each token, the scopes it sits in (:func:`scopes`)."""
+    matched: list[tuple[str, int, int]]
+    """The lexicon's named word lists found: name, first token, last token."""
+
+    @classmethod
+    def of(cls, sentence: Sentence, lexicon: Lexicon) -> Marked:
+        tokens = sentence.tokens
+        return cls(sentence, scopes(tokens, lexicon), lexicon.matches(tokens))
+
+
+def sentence_features(marked: Marked) -> list[Feature]:
     """Words, pairs, stems, lexicon lists and scoped words of one sentence."""
-    tokens = sentence.tokens
-    marks = scopes(tokens, lexicon)
-    return sentence_features_in(sentence, lexicon, marks, lexicon.matches(tokens))
-
-
-def sentence_features_in(
-    sentence: Sentence,
-    lexicon: Lexicon,
-    marks: list[frozenset[str]],
-    matched: list[tuple[str, int, int]],
-) -> list[Feature]:
-    """:func:`sentence_features` given the sentence's scopes and lexicon matches."""
-    tokens = sentence.tokens
+    tokens, marks, matched = marked.sentence.tokens, marked.marks, marked.matched
     out: list[Feature] = []
     previous: tuple[str, int] | None = None
     for i, t in enumerate(tokens):
@@ -112,14 +115,9 @@ def _magnitude(value: float) -> str:
     return str(math.floor(math.log10(value)))
 
 
-def mention_features(
-    sentence: Sentence,
-    mention: Mention,
-    marks: list[frozenset[str]],
-    matched: list[tuple[str, int, int]],
-) -> list[str]:
+def mention_features(marked: Marked, mention: Mention) -> list[str]:
     """What decides a number's role: its form, the words around it, the clause's scopes."""
-    tokens = sentence.tokens
+    tokens, marks, matched = marked.sentence.tokens, marked.marks, marked.matched
     a = mention.amount
     out = ["bias"]
     out.append("pct" if mention.percent else "cur" if mention.currency else "plain")

@@ -10,7 +10,7 @@ examples, a quality, or none of these) is the role model's judgement (``roles``)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.amount import Amount
@@ -56,6 +56,12 @@ PER_DAY = {
 """One of each period, per day. A per-second or per-minute rate is per day over the
 hours stated (round the clock when none are)."""
 
+
+def _just_before(words: str) -> re.Pattern[str]:
+    """One of ``words`` (alternatives) ending the text before a number, maybe with a "~"."""
+    return re.compile(rf"\b(?:{words})(?: ~)?$")
+
+
 _UNIT = (
     r"(?P<unit>second|sec|minute|min|hour|hr|business day|working day|work day|weekday|workday"
     r"|day|night|week|wk|fortnight|month|mth|mo|quarter|year|yr|annum|shift)s?"
@@ -85,18 +91,16 @@ _TIME_NOUN = re.compile(
     r"|seconds?|secs?|days?|weeks?|months?|years?|shifts?)\b"
 )
 _SHIFTS = re.compile(r"\b(\d+) shifts?(?: (?:a|per|each) day)?\b")
-_LOW_STRICT = re.compile(r"\b(?:over|more than|above|upwards of|north of|in excess of|>)(?: ~)?$")
-_LOW_INCLUSIVE = re.compile(
-    r"\b(?:at least|minimum of|min|min\.|no fewer than|no less than|>=|starting at)(?: ~)?$"
+_LOW_STRICT = _just_before(r"over|more than|above|upwards of|north of|in excess of|>")
+_LOW_INCLUSIVE = _just_before(
+    r"at least|minimum of|min|min\.|no fewer than|no less than|>=|starting at"
 )
-_HIGH_STRICT = re.compile(r"\b(?:under|below|less than|fewer than|<|sub)(?: ~)?$")
-_HIGH_INCLUSIVE = re.compile(
-    r"\b(?:at most|up to|max|max\.|maximum of|no more than|<=|not more than)(?: ~)?$"
-)
+_HIGH_STRICT = _just_before(r"under|below|less than|fewer than|<|sub")
+_HIGH_INCLUSIVE = _just_before(r"at most|up to|max|max\.|maximum of|no more than|<=|not more than")
 _PLUS_AFTER = re.compile(r"^(?: \+| plus\b| or more\b| and up\b| or so and up\b)")
 _LESS_AFTER = re.compile(r"^(?: or (?:less|fewer)\b| max\b| at most\b| tops\b)")
 _RANGE_JOIN = re.compile(r"^ (?:-|to|~|or) $|^ and $")
-_BETWEEN = re.compile(r"\b(?:between|from)(?: ~)?$")
+_BETWEEN = _just_before("between|from")
 _CURRENCY_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp|chf|inr))(?: ~)?$")
 _CURRENCY_AFTER = re.compile(
     r"^ (?:usd|eur|gbp|chf|dollars?|euros?|bucks|pounds|cents|/ ?(?:mo|month|yr)\b(?= budget))"
@@ -329,33 +333,11 @@ def _with_people(found: list[Mention], norm: NormText, kinds: tuple[bool, ...]) 
                 continue
             if other.amount.value is None:
                 continue
-            out[n] = Mention(
-                m.first,
-                m.last,
-                m.amount,
-                False,
-                False,
-                m.per_day.scaled(other.amount.value),
-                m.unit,
-                True,
-                m.number_first,
-                m.number_last,
-            )
+            out[n] = replace(m, per_day=m.per_day.scaled(other.amount.value), per_person=True)
             break
         else:
             if linked and m.per_person:
-                out[n] = Mention(
-                    m.first,
-                    m.last,
-                    m.amount,
-                    False,
-                    False,
-                    None,
-                    m.unit,
-                    True,
-                    m.number_first,
-                    m.number_last,
-                )
+                out[n] = replace(m, per_day=None)
     return out
 
 

@@ -23,10 +23,10 @@ from bot.facts import AMOUNT_FACTS, PERCENT_FACTS, Evidence, Facts
 from bot.reading import corrections, details
 from bot.reading.features import (
     Feature,
+    Marked,
     document_features,
     mention_features,
-    scopes,
-    sentence_features_in,
+    sentence_features,
 )
 from bot.reading.heads import BOOLEAN_FACTS, FACT_OF_ROLE, HEAD_FACT, NONE, head_value
 from bot.reading.lexicon import Lexicon
@@ -49,9 +49,7 @@ whole text is still kept (front ends store it); reading stays fast whatever is p
 
 @dataclass
 class _Sentence:
-    sentence: Sentence
-    marks: list[frozenset[str]]
-    matched: list[tuple[str, int, int]]
+    marked: Marked
     features: list[Feature]
     scores: list[float] = field(default_factory=list)
     """The turn models' scores over this sentence alone: which sentence says a fact."""
@@ -124,10 +122,11 @@ class Reader:
             new.unsure.discard(name)
         for s in reading.sentences:
             if not any(
-                name == "falls_short" and "neg" not in s.marks[first]
-                for name, first, _ in s.matched
+                name == "falls_short" and "neg" not in s.marked.marks[first]
+                for name, first, _ in s.marked.matched
             ):
-                _prompting_from_figures(facts, new, set(range(s.sentence.start, s.sentence.end)))
+                said = s.marked.sentence
+                _prompting_from_figures(facts, new, set(range(said.start, said.end)))
         _prompting_meets_bar(facts, new)
         if facts.get("specialized_domain") and not facts.get("domain"):
             facts["domain"] = next((d for s in found if (d := self.lexicon.domain(s.tokens))), None)
@@ -166,19 +165,19 @@ class Reader:
         index = self.models.turn.slices[head][0] + best
         said = max(turn.sentences, key=lambda s: s.scores[index])
         linear = self.models.turn.linear
-        return said.sentence, decisive_words(linear, index, said.sentence, said.features)
+        sentence = said.marked.sentence
+        return sentence, decisive_words(linear, index, sentence, said.features)
 
     def _read(self, found: Sequence[Sentence]) -> _Turn:
         """Every model over the turn and each number in it: the best reading of each fact."""
         out = _Turn()
         for sentence in found:
-            marks = scopes(sentence.tokens, self.lexicon)
-            matched = self.lexicon.matches(sentence.tokens)
-            feats = sentence_features_in(sentence, self.lexicon, marks, matched)
+            marked = Marked.of(sentence, self.lexicon)
+            feats = sentence_features(marked)
             scores = self.models.turn.linear.scores(f.name for f in feats)
-            out.sentences.append(_Sentence(sentence, marks, matched, feats, scores))
+            out.sentences.append(_Sentence(marked, feats, scores))
             for m in mentions(sentence):
-                found_number = self._number(sentence, m, marks, matched)
+                found_number = self._number(marked, m)
                 if found_number is None:
                     continue
                 fact, r = found_number
@@ -218,16 +217,11 @@ class Reader:
             return best, confidence
         return sentence_best, (confidence + sentence_confidence) / 2
 
-    def _number(
-        self,
-        sentence: Sentence,
-        m: Mention,
-        marks: list[frozenset[str]],
-        matched: list[tuple[str, int, int]],
-    ) -> tuple[str, _Reading] | None:
+    def _number(self, marked: Marked, m: Mention) -> tuple[str, _Reading] | None:
         """The fact a number states, with its value, or None."""
         role_model = self.models.role
-        probs = role_model.probabilities(mention_features(sentence, m, marks, matched))
+        sentence = marked.sentence
+        probs = role_model.probabilities(mention_features(marked, m))
         best = max(range(len(probs)), key=probs.__getitem__)
         role = role_model.classes[best]
         if role == NONE:
@@ -290,8 +284,8 @@ class Reader:
         """Why they came; the fine-tuning motives need fine-tuning on the table."""
         for s in sentences:
             shown: dict[str, tuple[int, int]] = {}
-            for name, first, last in s.matched:
-                if "neg" in s.marks[first]:
+            for name, first, last in s.marked.matched:
+                if "neg" in s.marked.marks[first]:
                     continue
                 a, b = shown.get(name, (first, last))
                 shown[name] = (min(a, first), max(b, last))
@@ -300,7 +294,7 @@ class Reader:
                     if all(n in shown for n in lists):
                         span = (min(shown[n][0] for n in lists), max(shown[n][1] for n in lists))
                         state.motives.add(Motive(motive))
-                        state.evidence.setdefault(motive, _evidence(s.sentence, span, 1.0))
+                        state.evidence.setdefault(motive, _evidence(s.marked.sentence, span, 1.0))
                         break
         if Motive.WANTS_FINE_TUNING not in state.motives:
             for motive in (Motive.TEACH_FACTS, Motive.MAKE_SMARTER):

@@ -33,6 +33,7 @@ from bot.records.markdown import (
     table,
 )
 from bot.report import (
+    COST_TITLE,
     FACT_LABELS,
     NO_COST,
     cost_columns,
@@ -110,7 +111,7 @@ def decision_record(
             bullets([w.text for w in rec.warnings]) or inline(wording.NONE),
             heading(3, wording.NEXT_STEPS),
             numbered(rec.next_steps) or inline(wording.NONE),
-            heading(2, wording.COST),
+            heading(2, COST_TITLE),
             *_cost(advice),
             heading(2, wording.PROMPT),
             fenced(advice.suggested_prompt),

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.advice import Strategy, Technique
 from bot.rules.conditions import (
+    TAGS,
     AllOf,
     AnyCond,
     AnyOf,
@@ -23,6 +24,7 @@ from bot.rules.conditions import (
     Ref,
     StrategyIs,
     TechniqueIs,
+    children,
     reads_decision,
     walk,
 )
@@ -35,13 +37,14 @@ Problem = tuple[Loc, str]
 STEPS = ("prompt_engineering", "rag", "fine_tuning")
 BOOL_FACTS = tuple(n for n, k in FACT_KINDS.items() if k.kind == "bool")
 OPERATORS = ("==", "!=", "<", "<=", ">", ">=")
-OUTCOMES: Mapping[type, tuple[str, tuple[str, ...]]] = MappingProxyType(
+OUTCOMES: Mapping[type, tuple[str, ...]] = MappingProxyType(
     {
-        OnPath: ("on_path", STEPS),
-        TechniqueIs: ("technique", tuple(t.value for t in Technique)),
-        StrategyIs: ("strategy", tuple(s.value for s in Strategy)),
+        OnPath: STEPS,
+        TechniqueIs: tuple(t.value for t in Technique),
+        StrategyIs: tuple(s.value for s in Strategy),
     }
 )
+"""What each condition that reads the decision may name."""
 
 
 class ConditionChecker:
@@ -65,8 +68,8 @@ class ConditionChecker:
         if isinstance(node, Ref):
             self._ref(node.ref, loc, decides)
         elif isinstance(node, AllOf | AnyOf | Count):
-            head, items = _items(node)
-            if not items:
+            head = TAGS[type(node)]
+            if next(children(node), None) is None:
                 self.add((*loc, head), f"'{head}' needs at least one condition")
             if isinstance(node, Count) and self._op(node.op, loc):
                 self._number(node.value, (*loc, "value"), "'count'")
@@ -138,18 +141,10 @@ class ConditionChecker:
             self.add(loc, f"{what} compares with a number or a threshold name, not {value!r}")
 
     def _outcome(self, node: AnyCond, loc: Loc, decides: bool) -> None:
-        head, options = OUTCOMES[type(node)]
+        head, options = TAGS[type(node)], OUTCOMES[type(node)]
         if decides:
             self.add((*loc, head), f"'{head}' reads the decision; use it in warnings or next steps")
         value = getattr(node, head)
         if value not in options:
             hint = did_you_mean(value, options)
             self.add((*loc, head), f"unknown {head.replace('_', ' ')} '{value}'{hint}")
-
-
-def _items(node: AllOf | AnyOf | Count) -> tuple[str, tuple[AnyCond, ...]]:
-    if isinstance(node, AllOf):
-        return "all", node.all_
-    if isinstance(node, AnyOf):
-        return "any", node.any_
-    return "count", node.count

@@ -25,8 +25,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice, Question
 from bot.case import CaseState
 from bot.interface import AdvisorLike
-from bot.slack import blocks, clicks, folding, wording
-from bot.slack.changes import describe_changes
+from bot.slack import blocks, clicks, folding, measured, wording
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.poster import Poster
 from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
@@ -185,15 +184,17 @@ class Conversations:
         advised = c.status == "advised"
         if not advised and self.store.latest_recommendation(c.id) is not None:
             advised = True  # the last answer was cut short after recording its advice
+        for found in folded.measured:  # an update says what the file changed; else the report
+            self._post_report(c, found, () if advised else found.changes, held)
         if advised:
-            self._post_update(c, state, held)
+            self._post_update(c, state, held, folded.measured)
             return "advised", rounds
         asked = self.advisor.questions(state)[: blocks.MAX_QUESTIONS]
         if state.skipped or not asked or rounds >= MAX_QUESTION_ROUNDS:
             self._post_recommendation(c, self.advisor.advise(state), held)
             return "advised", rounds
         previous = folding.saved_state(c)
-        stuck = previous is not None and previous.facts == state.facts and bool(folded.new)
+        stuck = previous is not None and previous.facts == state.facts and bool(folded.new_replies)
         self._post_questions(c, asked, stuck, held)
         return "asking", rounds + 1
 
@@ -241,11 +242,30 @@ class Conversations:
             raise
         self.store.set_recommendation_message(recommendation_id, ts)
 
-    def _post_update(self, c: Consultation, state: CaseState, held: lease.Holding) -> None:
+    def _post_report(
+        self, c: Consultation, found: measured.Measured, changes: Sequence[str], held: lease.Holding
+    ) -> None:
+        held.keep()
+        self.poster.post(
+            measured.report_message(found.report, changes),
+            channel=c.channel_id,
+            thread_ts=c.thread_ts,
+            kind="data_report",
+            metadata=notice_metadata(c.id, "data_report"),
+            consultation_id=c.id,
+        )
+
+    def _post_update(
+        self,
+        c: Consultation,
+        state: CaseState,
+        held: lease.Holding,
+        files: Sequence[measured.Measured] = (),
+    ) -> None:
         advice = self.advisor.advise(state)
         latest = self.store.latest_recommendation(c.id)
         before = Advice.model_validate_json(latest.advice_json) if latest else None
-        changes = describe_changes(before, advice) if before else ["new facts"]
+        changes = measured.update_changes(before, advice, files) if before else ["new facts"]
         if changes:
             self._post_recommendation(c, advice, held, changes)
             return
@@ -255,9 +275,11 @@ class Conversations:
                 latest.id, advice.model_dump_json(), revision=c.revision
             )
         label = wording.STRATEGY_LABELS.get(advice.recommendation.strategy.value, "")
+        said = [escape(change) for found in files for change in found.changes]
+        text = wording.measured_nothing_changed(said, label) if said else None
         held.keep()
         self.poster.post(
-            blocks.plain(wording.nothing_changed(label)),
+            blocks.plain(text or wording.nothing_changed(label)),
             channel=c.channel_id,
             thread_ts=c.thread_ts,
             kind="notice",

@@ -8,7 +8,9 @@ model may change in later versions, the turns never do.
 
 A consultation reads at most :data:`MAX_TURNS` replies and :data:`MAX_CHARACTERS`
 characters in all; a reply past either limit is stored but not read. The rule depends only
-on the turns in order, so continuing and replaying read the same turns.
+on the turns in order, so continuing and replaying read the same turns. A training-data
+file shared in the thread is a turn too (bot/slack/measured.py): its report is applied in
+its place, and counts as a reply.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.case import CaseState
+from bot.datacheck import DataReport
+from bot.slack.measured import DATA_FILE_TURN, Measured, changed_facts, stored_report
 from bot.store import Consultation, Store, Turn
 
 STATE_VERSION = 1
@@ -32,6 +36,8 @@ MAX_CHARACTERS = 50_000
 class Reader(Protocol):
     def start(self, description: str) -> CaseState: ...
     def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
+    def measure(self, state: CaseState, report: DataReport) -> CaseState: ...
+    def measured_changes(self, before: CaseState, after: CaseState) -> list[str]: ...
 
 
 @dataclass
@@ -49,6 +55,13 @@ class Folded:
     """Turns no earlier answer covered."""
     unread: list[Turn] = field(default_factory=list)
     """New turns past the limits, stored but not read."""
+    measured: list[Measured] = field(default_factory=list)
+    """Files measured in new turns, in order."""
+
+    @property
+    def new_replies(self) -> list[Turn]:
+        """New turns that are replies (typed or clicked), not measured files."""
+        return [t for t in self.new if t.about != DATA_FILE_TURN]
 
 
 def saved_state(consultation: Consultation) -> CaseState | None:
@@ -87,7 +100,7 @@ def _read(
     for turn in turns:
         within = folded.turns < MAX_TURNS and characters + len(turn.text) <= MAX_CHARACTERS
         if within:
-            folded.state = reader.reply(folded.state, turn.text, about=turn.about)
+            folded.state = _read_turn(reader, folded, turn, new=turn.id > covered)
         folded.turns += 1
         characters += len(turn.text)
         folded.through = turn.id
@@ -96,3 +109,18 @@ def _read(
             if not within:
                 folded.unread.append(turn)
     return folded
+
+
+def _read_turn(reader: Reader, folded: Folded, turn: Turn, *, new: bool) -> CaseState:
+    """The state after one turn: a reply read, or a measured file's figures applied."""
+    if turn.about != DATA_FILE_TURN:
+        return reader.reply(folded.state, turn.text, about=turn.about)
+    report = stored_report(turn)
+    if report is None:
+        return folded.state
+    before = folded.state
+    after = reader.measure(before, report)
+    if new:
+        changes = reader.measured_changes(before, after)
+        folded.measured.append(Measured(report, changed_facts(before, after), changes))
+    return after

@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.slack import forgetting, wording
+from bot.slack import data_files, forgetting, wording
 from bot.slack.conversation import Conversations
 from bot.slack.metadata import notice_metadata
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["open", "answer", "clicked", "tell", "reread", "forget", "purge_workspace"]
+Kind = Literal["open", "answer", "clicked", "tell", "file", "reread", "forget", "purge_workspace"]
 Notice = Literal[
     "",
     "REPLY_NOT_SAVED",
@@ -39,6 +39,7 @@ class Job:
     """``open`` a /advise consultation; ``answer`` it up to ``turn_id``; after a click,
     show the question at (``channel_id``, ``ts``) answered, then answer; ``tell`` a user
     (``user_id``) privately one of the fixed sentences of :mod:`bot.slack.wording`;
+    measure the ``file`` ``file_id`` shared in ``channel_id`` (bot/slack/data_files.py);
     ``reread`` a consultation whose words were edited or deleted (the store forgot the old
     ones); ``forget`` a withdrawn one in Slack (its asker ``user_id``, if any, is told);
     ``purge_workspace`` the data of ``team_id``, which removed the app."""
@@ -51,6 +52,8 @@ class Job:
     user_id: str = ""
     notice: Notice = ""
     """The name of a sentence in :mod:`bot.slack.wording` (``tell``)."""
+    file_id: str = ""
+    """The Slack file shared (``file``): its id, never a URL."""
     team_id: str = ""
 
 
@@ -70,6 +73,15 @@ def run(conversations: Conversations, job: Job) -> None:
         elif job.kind == "clicked":
             conversations.show_answered(job.channel_id, job.ts)
             conversations.answer(job.consultation_id, job.turn_id)
+        elif job.kind == "file":
+            data_files.measure_shared(
+                conversations,
+                channel_id=job.channel_id,
+                file_id=job.file_id,
+                user_id=job.user_id,
+                consultation_id=job.consultation_id,
+                ts=job.ts,
+            )
         elif job.kind == "tell":
             text = str(getattr(wording, job.notice))
             conversations.poster.ephemeral(

@@ -99,6 +99,24 @@ def record_saved(number: int, supersedes: int | None) -> str:
     )
 
 
+# A training-data file shared in a consultation's thread (bot/slack/data_files.py)
+DATA_CHECKED = "*Checked {file}*"
+DATA_WARNINGS = "*Fix before training*"
+DATA_CHANGED = "*What it changes:* {changes}"
+DATA_REFUSED = "I didn't check that file. {problem}"
+DATA_NOT_IN_SLACK = "{name}: not a file stored in Slack; upload the file itself into this thread"
+DATA_NOT_DOWNLOADED = (
+    "Sorry, I couldn't get {name} from Slack just now, so I haven't checked it. "
+    "Please upload it again in a minute."
+)
+
+
+def measured_nothing_changed(changes: list[str], label: str) -> str:
+    """After a file that changed no fact: what it showed, then the advice that stands."""
+    said = "; ".join(changes)
+    return f"{said[:1].upper()}{said[1:]}. {nothing_changed(label)}"
+
+
 # --- forgetting, edits and the end of a consultation (bot/slack/forgetting.py) -----------
 
 FORGET_BUTTON = "Forget this consultation"

@@ -64,24 +64,29 @@ class Lifecycle:
             _redact_since(conn, found.consultation_id, aware(found.created_at))
             return str(found.consultation_id)
 
-    def delete_turn(self, source_id: str) -> str | None:
-        """A stored reply is removed (its Slack message was deleted); the consultation's id,
-        or None when there was no such reply (or the consultation ended)."""
+    def delete_turn(self, source_id: str, *, prefixed: str | None = None) -> str | None:
+        """A stored reply is removed (its Slack message was deleted), and with ``prefixed``
+        every turn whose source starts with it (what that message shared: a file's report);
+        the consultation's id, or None when there was no such turn (or it ended)."""
         t = schema.turns.c
+        match = t.source_id == source_id
+        if prefixed:
+            match = or_(match, t.source_id.startswith(prefixed, autoescape=True))
         with self.engine.connect() as conn:  # most deletions Slack reports are of no reply
-            if conn.execute(select(t.id).where(t.source_id == source_id)).first() is None:
+            if conn.execute(select(t.id).where(match).limit(1)).first() is None:
                 return None
         with write_transaction(self.engine) as conn:
             found = conn.execute(
-                select(t.id, t.consultation_id, t.created_at)
-                .where(t.source_id == source_id)
-                .with_for_update()
-            ).first()
-            if found is None or not _invalidate(conn, found.consultation_id):
+                select(t.id, t.consultation_id, t.created_at).where(match).with_for_update()
+            ).all()
+            if not found or not _invalidate(conn, found[0].consultation_id):
                 return None
-            conn.execute(delete(schema.turns).where(t.id == found.id))
-            _redact_since(conn, found.consultation_id, aware(found.created_at))
-            return str(found.consultation_id)
+            consultation_id = str(found[0].consultation_id)
+            ids = [row.id for row in found if str(row.consultation_id) == consultation_id]
+            conn.execute(delete(schema.turns).where(t.id.in_(ids)))
+            since = min(aware(row.created_at) for row in found)
+            _redact_since(conn, consultation_id, since)
+            return consultation_id
 
     def edit_description(self, consultation_id: str, text: str) -> bool:
         """The description now reads ``text`` (its root message was edited); False when

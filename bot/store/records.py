@@ -56,7 +56,8 @@ class Turn:
     source_id: str
     created_at: datetime
     about: str | None = None
-    """The fact a clicked quick answer answers; None for a typed reply."""
+    """The fact a clicked quick answer answers; None for a typed reply; ``data_file`` for a
+    training-data file measured in the thread (``text``: its report as JSON)."""
 
 
 @dataclass(frozen=True)

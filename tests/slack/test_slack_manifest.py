@@ -33,6 +33,7 @@ def test_the_manifest_subscribes_to_mentions_messages_removals_and_interactivity
         "message.groups",
         "message.im",
         "member_joined_channel",
+        "file_shared",
         "app_uninstalled",
         "tokens_revoked",
     }
@@ -54,4 +55,5 @@ def test_the_manifest_asks_for_the_scopes_the_app_uses() -> None:
         "chat:write",
         "commands",
         "files:write",
+        "files:read",
     } <= scopes

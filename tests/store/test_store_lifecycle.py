@@ -210,3 +210,18 @@ def test_a_workspace_removed_again_after_a_reinstall_is_purged_again(store: Stor
     with store.engine.connect() as conn:
         reason = conn.execute(select(schema.removed_workspaces.c.reason)).scalar()
     assert reason == "tokens_revoked"
+
+
+def test_a_deleted_message_takes_the_reports_of_the_files_it_shared(store: Store) -> None:
+    given = given_consultation(store)
+    report = json.dumps({"file": f"{SECRET}.jsonl", "rows": 12})
+    store.add_turn(given.consultation_id, user_id="U1", text=report,
+                   source_id="file:C1:1.5:F1", about="data_file")  # fmt: skip
+    store.add_turn(given.consultation_id, user_id="U1", text="we have 2k a day",
+                   source_id="msg:C1:1.6")  # fmt: skip
+
+    deleted = store.delete_turn("msg:C1:1.5", prefixed="file:C1:1.5:")  # a file, no words
+
+    assert deleted == given.consultation_id
+    texts = [t.text for t in store.turns(given.consultation_id)]
+    assert texts == [f"we have 800 examples from {SECRET}", "we have 2k a day"]

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from slack_bolt import Ack, App
 
 from bot.slack.intake import Intake
-from bot.slack.listeners import actions, commands, edits, forget, joins, messages, uninstall
+from bot.slack.listeners import (
+    actions,
+    commands,
+    edits,
+    files,
+    forget,
+    joins,
+    messages,
+    uninstall,
+)
 from bot.slack.listeners.commands import Subcommand
 
 _ANYTHING = re.compile(".*")
@@ -21,6 +30,7 @@ def register(app: App, intake: Intake, subcommands: Sequence[Subcommand]) -> Non
     forget.register(app, intake)  # before messages, which would read "forget" as a reply
     uninstall.register(app, intake)
     messages.register(app, intake)
+    files.register(app, intake)  # after messages: its middleware stores the reply first
     actions.register(app, intake)
     joins.register(app, intake)
 

@@ -4,7 +4,8 @@ them before Slack hears 200, so the old words are gone from it by then.
 - An edited reply, or an edited description (the mention or direct message that started a
   consultation), replaces the stored words; the consultation is read again and the advice
   updated, saying what changed, as for a correction.
-- A deleted reply is removed; the consultation is read again without it.
+- A deleted reply is removed, with the reports of the files it shared; the consultation is
+  read again without them.
 - A deleted root message (the description, or an ``/advise`` root message) ends the
   consultation as if its asker had forgotten it: its words leave the store, no digest
   counts it, and the bot's messages in its thread are deleted.
@@ -22,6 +23,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 
+from bot.slack.data_files import share_key
 from bot.slack.intake import Intake
 from bot.slack.jobs import Job
 from bot.slack.listeners.text import without_mention
@@ -67,7 +69,7 @@ def _deleted(store: Store, channel: str, ts: str) -> Job | None:
     root = store.find_by_root(channel, ts) if channel and ts else None
     if root is not None:
         return Job("forget", root.id) if store.withdraw(root.id, DELETED) else None
-    changed = store.delete_turn(f"msg:{channel}:{ts}")
+    changed = store.delete_turn(f"msg:{channel}:{ts}", prefixed=share_key(channel, ts))
     return Job("reread", changed) if changed else None
 
 

@@ -48,6 +48,8 @@ def store_reply(
         intake.tell("CONSULTATION_ENDED", channel=channel, user=event["user"], thread_ts=thread)
     if found.ended:  # forgotten, deleted or expired: its words are no longer taken
         return None
+    if not text and event.get("subtype") == "file_share":
+        return None  # a file without words: its job answers it (bot/slack/data_files.py)
     turn = intake.store.add_turn(
         found.id, user_id=event["user"], text=text, source_id=f"msg:{channel}:{ts}"
     )
@@ -101,8 +103,8 @@ def register(app: App, intake: Intake) -> None:
             return
         if event.get("thread_ts"):
             stored = context.get("reply")
-            if stored is not None:
-                intake.answer(*stored)
+            if stored is not None and not context.get("files_shared"):
+                intake.answer(*stored)  # (words shared with a file: its job answers them)
             return
         if event.get("channel_type") != "im" or not store.mark_event(str(body["event_id"])):
             return
