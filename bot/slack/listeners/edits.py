@@ -56,7 +56,9 @@ def apply(store: Store, event: dict[str, Any], bot_user_id: str | None) -> Job |
 
 
 def _edited(store: Store, channel: str, ts: str, text: str) -> Job | None:
-    root = store.find_by_root(channel, ts) if channel and ts else None
+    if not (channel and ts):
+        return None
+    root = store.find_by_root(channel, ts)
     if root is not None:
         if root.origin == "command" or root.description == text:
             return None  # an /advise root is the bot's; a reply count changed, not the words
@@ -66,7 +68,9 @@ def _edited(store: Store, channel: str, ts: str, text: str) -> Job | None:
 
 
 def _deleted(store: Store, channel: str, ts: str) -> Job | None:
-    root = store.find_by_root(channel, ts) if channel and ts else None
+    if not (channel and ts):
+        return None
+    root = store.find_by_root(channel, ts)
     if root is not None:
         return Job("forget", root.id) if store.withdraw(root.id, DELETED) else None
     changed = store.delete_turn(f"msg:{channel}:{ts}", prefixed=share_key(channel, ts))
