@@ -37,7 +37,6 @@ OUT = HERE / "replies.md"
 TODAY = date(2026, 12, 1)
 """The date the gallery is written as of (the prices' age is reckoned from it), fixed so
 that the file changes only when the product's output does."""
-QUESTIONS_SHOWN = 3
 FENCE = "````"
 
 
@@ -97,7 +96,7 @@ def cli_text(advice: Advice) -> str:
 def consult(advisor: Advisor, case: Case) -> Iterator[tuple[str, str]]:
     """(who, text) for each message of the Slack thread, the recommendation last."""
     state = advisor.start(case.turns[0])
-    asked = advisor.questions(state)[:QUESTIONS_SHOWN]
+    asked = advisor.next_step(state, rounds=0).questions  # what Slack shows: the policy's
     if asked:
         message = blocks.questions_message(case.id, asked, slack_wording.QUESTIONS_INTRO)
         yield "advisor", slack_text(message)

@@ -38,7 +38,6 @@ from bot.slackkit.blocks import (
 from bot.slackkit.mrkdwn import code_block, escape, one_line
 
 MAX_BUTTONS_PER_QUESTION = 5
-MAX_QUESTIONS = 3
 MAX_LIST_ITEMS = 12
 ROOT_DESCRIPTION_CHARS = 300
 ANSWER_ACTION_PREFIX = "answer:"
@@ -77,9 +76,10 @@ def answer_value(consultation_id: str, label: str, reply: str, fact: str = "") -
 
 
 def questions_message(consultation_id: str, questions: Sequence[Question], intro: str) -> Message:
-    """Up to three questions, each with its quick-answer buttons."""
+    """The questions the advisor asks now (how many is its policy's), each with its
+    quick-answer buttons."""
     blocks: list[Block] = [section(intro)]
-    for question in questions[:MAX_QUESTIONS]:
+    for question in questions:
         blocks.append(section(f"*{escape(one_line(question.text, MAX_SECTION_TEXT))}*"))
         buttons = [
             ButtonElement(
@@ -91,8 +91,8 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
         ]
         if buttons:
             blocks.append(ActionsBlock(block_id=f"q:{question.fact}"[:MAX_ID], elements=buttons))
-    blocks.append(context(wording.QUESTIONS_FOOTER))
-    lines = [intro, *(f"• {escape(one_line(q.text, 500))}" for q in questions[:MAX_QUESTIONS])]
+    blocks = [*blocks[: MAX_BLOCKS - 1], context(wording.QUESTIONS_FOOTER)]  # Slack's limit
+    lines = [intro, *(f"• {escape(one_line(q.text, 500))}" for q in questions)]
     return Message(text=fallback(*lines), blocks=blocks)
 
 

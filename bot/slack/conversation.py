@@ -24,6 +24,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice, Question
 from bot.case import CaseState
+from bot.conversation import Move
 from bot.interface import AdvisorLike
 from bot.slack import blocks, clicks, folding, measured, wording
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
@@ -36,8 +37,6 @@ from bot.store.redaction import is_redacted
 
 log = logging.getLogger(__name__)
 
-MAX_QUESTION_ROUNDS = 2
-"""After this many question messages, the next answer is the recommendation."""
 MAX_PASSES = 5
 """Answers in a row for turns that arrived while answering (then the next job goes on)."""
 
@@ -189,13 +188,13 @@ class Conversations:
         if advised:
             self._post_update(c, state, held, folded.measured)
             return "advised", rounds
-        asked = self.advisor.questions(state)[: blocks.MAX_QUESTIONS]
-        if state.skipped or not asked or rounds >= MAX_QUESTION_ROUNDS:
+        step = self.advisor.next_step(state, rounds)  # the core's policy, and its limits
+        if step.move is Move.ADVISE:
             self._post_recommendation(c, self.advisor.advise(state), held)
             return "advised", rounds
         previous = folding.saved_state(c)
         stuck = previous is not None and previous.facts == state.facts and bool(folded.new_replies)
-        self._post_questions(c, asked, stuck, held)
+        self._post_questions(c, step.questions, stuck, held)
         return "asking", rounds + 1
 
     def _post_questions(
