@@ -13,7 +13,7 @@ from typing import BinaryIO
 from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
-from bot.conversation import Step, correction_value, next_step
+from bot.conversation import UNKNOWN, Step, correction_value, next_step
 from bot.datacheck import DataReport, apply_report, check_file, check_stream, describe_measurement
 from bot.datacheck.measured import SHARE_THRESHOLD
 from bot.datacheck.wording import MISSING_THRESHOLD
@@ -109,11 +109,26 @@ class Advisor:
     def correct(self, state: CaseState, fact: str, words: str) -> CaseState:
         """The state after the user put ``fact`` right in their own words ("20k",
         "mixed", "no"): a category or yes/no is set as it is, a figure read from the words;
-        kept as a turn like any other answer."""
+        kept as a turn like any other answer. :data:`bot.conversation.UNKNOWN` takes the
+        fact back to unknown."""
+        if words == UNKNOWN:
+            new = state.model_copy(deep=True)
+            new.turns.append(words)
+            setattr(new.facts, fact, None)
+            new.evidence.pop(fact, None)
+            new.tentative.pop(fact, None)
+            return new
         value = correction_value(fact, words, self.reader)
         if value is None:
             return self.reply(state, words, about=fact)
         return self.answer(state, fact, value, words=words)
+
+    def corrected_value(self, fact: str, words: str) -> AnswerValue | None:
+        """The value ``words`` give ``fact`` as a correction of it ("20k", "mixed", "no"),
+        or None when they give none (a figure must be a number of 0 or more: not "lots",
+        not "-5"). A form checks its fields with this before :meth:`correct`."""
+        value = correction_value(fact, words, self.reader)
+        return value if isinstance(value, bool | Amount | str) else None
 
     def questions(self, state: CaseState) -> list[Question]:
         """Every open fact that could change the advice, most decisive first."""

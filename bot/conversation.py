@@ -11,6 +11,7 @@ advise, within the round and question limits of ``decision_rules.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
@@ -26,6 +27,10 @@ from bot.rules import FACT_KINDS, RuleBook, format_fact
 
 YES, NO = "yes", "no"
 """What a confirmation's buttons stand for in the thread (read as the answer)."""
+UNKNOWN = "unknown"
+"""A correction that takes a fact back to unknown (a form's "Unknown", an emptied figure)."""
+NEGATIVE = re.compile(r"(?:^|[^\d\s])\s*[-−]\s*\d")
+"""A figure written with a minus sign ("-5", "about -5"; not the range "300-800")."""
 
 
 class Move(StrEnum):
@@ -94,9 +99,14 @@ def confirmation(question: Question, state: CaseState, book: RuleBook) -> Questi
 
 def correction_value(fact: str, words: str, reader: Reader) -> Any:
     """The value ``words`` give ``fact`` when the user corrects it directly: a category
-    by name, yes/no, or a figure; None when the words need the whole reader."""
+    by name, yes/no, or a figure of 0 or more; None when the words need the whole reader
+    (or give no such figure: "lots", "-5")."""
     kind = FACT_KINDS.get(fact)
     if kind is not None and kind.kind == "enum":
         name = words.strip().casefold().replace(" ", "_").replace("-", "_")
         return name if name in kind.choices else None
+    if kind is not None and kind.kind == "text":
+        return words.strip() or None  # a name as they write it ("insurance claims")
+    if kind is not None and kind.kind == "number" and NEGATIVE.search(words):
+        return None  # a count, a volume or a share is never below zero
     return reader.value_of(fact, words)

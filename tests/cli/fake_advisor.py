@@ -124,6 +124,10 @@ class FakeAdvisor:
         self.corrections.append((fact, words))
         return self.reply(state, words, about=fact)
 
+    def corrected_value(self, fact: str, words: str) -> bool | Amount | str | None:
+        figure = re.fullmatch(r"\s*(\d[\d,]*)\s*", words)
+        return Amount.exactly(float(figure.group(1).replace(",", ""))) if figure else None
+
     def questions(self, state: CaseState) -> list[Question]:
         unknown = [name for name in QUESTIONS if getattr(state.facts, name) is None]
         return [QUESTIONS[name] for name in unknown]

@@ -11,7 +11,7 @@ import yaml
 from bot.advisor import Advisor
 from bot.amount import Amount
 from bot.case import CaseState, Tentative
-from bot.conversation import NO, YES, Move
+from bot.conversation import NO, UNKNOWN, YES, Move
 from bot.facts import Evidence
 from bot.paths import rules_path
 from bot.rules import load_rulebook
@@ -91,3 +91,20 @@ def test_the_limits_are_the_rules_files_not_the_front_ends(tmp_path: Path) -> No
     state = advisor.start("We want an assistant for our support team.")
     assert len(advisor.next_step(state, rounds=0).questions) == 1
     assert advisor.next_step(state, rounds=1).move is Move.ADVISE
+
+
+def test_a_correction_must_give_a_figure_of_zero_or_more(advisor: Advisor) -> None:
+    assert advisor.corrected_value("requests_per_day", "20k") == Amount.exactly(20000)
+    assert advisor.corrected_value("requests_per_day", "300-800") is not None
+    for words in ("-5", "about -5", "lots"):
+        assert advisor.corrected_value("requests_per_day", words) is None, words
+    assert advisor.corrected_value("data_quality", "mixed") == "mixed"
+    assert advisor.corrected_value("domain", " insurance claims ") == "insurance claims"
+
+
+def test_a_correction_to_unknown_forgets_the_fact(advisor: Advisor) -> None:
+    state = advisor.start("We classify about 2,000 support tickets a day.")
+    assert state.facts.requests_per_day is not None
+    after = advisor.correct(state, "requests_per_day", UNKNOWN)
+    assert after.facts.requests_per_day is None and "requests_per_day" not in after.evidence
+    assert after.turns[-1] == UNKNOWN
