@@ -250,7 +250,17 @@ class FakeSlack:
             return {"ok": True, "messages": self.in_thread(channel, str(args.get("ts")))}
         if method == "files.info":
             return self.hosted.info(args)
+        if method == "views.open":
+            return self._open_view(args)
         return {"ok": True}
+
+    def _open_view(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A modal opened: its id, as Slack gives it; a missing trigger id is refused."""
+        if not args.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        view = args.get("view")
+        view = json.loads(view) if isinstance(view, str) else dict(view or {})
+        return {"ok": True, "view": {**view, "id": f"V{next(self._ts):08d}"}}
 
     def _delete(
         self, key: str, answer: dict[str, Any], missing: str = "message_not_found"
@@ -404,7 +414,7 @@ def _parse(raw: bytes, content_type: str) -> dict[str, Any]:
         parsed = json.loads(text or "{}")
         return parsed if isinstance(parsed, dict) else {}
     args: dict[str, Any] = dict(parse_qsl(text))
-    for key in ("blocks", "metadata", "attachments"):
+    for key in ("blocks", "metadata", "attachments", "view"):
         if isinstance(args.get(key), str):
             with contextlib.suppress(ValueError):
                 args[key] = json.loads(args[key])

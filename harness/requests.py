@@ -226,6 +226,7 @@ class SlackRequests:
         user: str = "U1",
         channel: str = "C1",
         team: str = TEAM_ID,
+        trigger_id: str = "1.2.3",
     ) -> Response:
         """A button click (block_actions) on ``message`` (as posted: ts, blocks, text)."""
         payload = {
@@ -234,7 +235,7 @@ class SlackRequests:
             "user": {"id": user, "username": "someone", "team_id": team},
             "api_app_id": "A1",
             "token": "legacy",
-            "trigger_id": "1.2.3",
+            "trigger_id": trigger_id,
             "container": {
                 "type": "message",
                 "message_ts": message["ts"],
@@ -255,6 +256,39 @@ class SlackRequests:
                     "text": {"type": "plain_text", "text": "x"},
                 }
             ],
+        }
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+        )
+
+    def view_submission(
+        self,
+        view: dict[str, Any],
+        values: dict[str, dict[str, dict[str, Any]]],
+        *,
+        view_id: str = "V1",
+        user: str = "U1",
+        team: str = TEAM_ID,
+    ) -> Response:
+        """A modal's submission (view_submission): ``view`` as opened (callback_id,
+        private_metadata, blocks) with its inputs' ``values`` (block id -> action id ->
+        ``{"type": ..., "value"|"selected_option": ...}``)."""
+        payload = {
+            "type": "view_submission",
+            "team": {"id": team, "domain": "test"},
+            "user": {"id": user, "username": "someone", "team_id": team},
+            "api_app_id": "A1",
+            "token": "legacy",
+            "trigger_id": f"{int(time.time())}.{uuid.uuid4().int % 10**12}",
+            "view": {
+                **view,
+                "id": view_id,
+                "team_id": team,
+                "type": "modal",
+                "state": {"values": values},
+                "hash": "1.abc",
+            },
+            "response_urls": [],
         }
         return self.post(
             urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"

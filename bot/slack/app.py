@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
+from bot.interface import AdvisorLike, default_advisor
 from bot.settings import Settings
 from bot.slack import listeners, wording
+from bot.slack.corrections import Corrections
 from bot.slack.decision_records import DecisionRecords
 from bot.slack.intake import Intake
 from bot.slack.jobs import Jobs
-from bot.slack.listeners import records
+from bot.slack.listeners import corrections, records
 from bot.slack.listeners.commands import Subcommand
 from bot.slack.metadata import notice_metadata
 from bot.slack.poster import Poster
@@ -40,9 +42,11 @@ def create_app(
     client: WebClient | None = None,
     *,
     subcommands: Sequence[Subcommand],
+    make_advisor: Callable[[], AdvisorLike] = default_advisor,
 ) -> App:
     """The advisor as a Bolt app: it stores, acknowledges, and hands the answer to ``jobs``.
     ``subcommands``: the other ``/advise <word>`` commands (bot/server.py passes them).
+    ``make_advisor``: the advisor that checks a corrected figure (built on first use).
 
     Over HTTP it only ever sees requests the gateway verified (bot/gateway/asgi.py)."""
     client = client or make_client(settings)
@@ -56,7 +60,9 @@ def create_app(
     )
     poster = Poster(client, store)
     records.register(app, DecisionRecords(store, client, settings.timezone))  # before catch-alls
-    listeners.register(app, Intake(store, poster, jobs), subcommands)
+    intake = Intake(store, poster, jobs)
+    corrections.register(app, Corrections(intake, make_advisor))
+    listeners.register(app, intake, subcommands)
 
     @app.error
     def on_error(error: Exception, body: dict[str, Any], context: BoltContext) -> BoltResponse:

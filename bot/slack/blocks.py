@@ -19,7 +19,10 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.advice import Advice, Question
+from bot.report import FACT_LABELS, known_facts
+from bot.rules import format_fact
 from bot.slack import wording
+from bot.slack.correct_button import correct_facts_block
 from bot.slack.forget_button import forget_block
 from bot.slack.record_button import save_record_block
 from bot.slackkit.blocks import (
@@ -41,6 +44,8 @@ MAX_BUTTONS_PER_QUESTION = 5
 MAX_LIST_ITEMS = 12
 ROOT_DESCRIPTION_CHARS = 300
 ANSWER_ACTION_PREFIX = "answer:"
+QUOTE_CHARS = 120
+"""Of the user's words quoted beside each fact in What I understood."""
 
 
 def bullets(title: str, items: Iterable[str]) -> SectionBlock:
@@ -96,11 +101,30 @@ def questions_message(consultation_id: str, questions: Sequence[Question], intro
     return Message(text=fallback(*lines), blocks=blocks)
 
 
+def understood(advice: Advice) -> SectionBlock:
+    """What I understood: each known fact, labeled, with the user's words it was read from."""
+    lines = [wording.UNDERSTOOD]
+    for name, value in known_facts(advice.facts).items():
+        line = f"• *{escape(FACT_LABELS.get(name, name))}*: {escape(format_fact(name, value))}"
+        evidence = advice.evidence.get(name)
+        if evidence is not None and evidence.quote.strip():
+            line += f" (“{escape(one_line(evidence.quote, QUOTE_CHARS))}”)"
+        lines.append(line)
+    if len(lines) == 1:
+        lines.append(wording.UNDERSTOOD_NOTHING)
+    return section("\n".join(lines))
+
+
 def recommendation_message(
-    advice: Advice, changes: Sequence[str] = (), consultation_id: str | None = None
+    advice: Advice,
+    changes: Sequence[str] = (),
+    consultation_id: str | None = None,
+    updated_after: str | None = None,
 ) -> Message:
-    """The recommendation: strategy and path, reasons, warnings, steps, cost and prompt;
-    with a ``consultation_id``, the Save as decision record button under it."""
+    """The recommendation: strategy and path, what was understood, reasons, warnings, steps,
+    cost and prompt; with a ``consultation_id``, the Correct the facts button under what was
+    understood and the Save as decision record button at the end. ``updated_after`` (escaped
+    mrkdwn) says who changed what (bot/slack/steering.py)."""
     rec = advice.recommendation
     label = wording.STRATEGY_LABELS.get(rec.strategy.value, rec.strategy.value)
     title = wording.UPDATED_TITLE if changes else wording.RECOMMENDATION_TITLE
@@ -111,9 +135,14 @@ def recommendation_message(
         summary += f"\n*Technique:* {wording.TECHNIQUE_LABELS.get(rec.technique.value, '')}"
     summary += f"\n*Confidence:* {rec.confidence.value}"
     blocks: list[Block] = [header(title.format(label=label))]
+    if updated_after:
+        blocks.append(section(updated_after))
     if changes:
         blocks.append(section(wording.WHAT_CHANGED.format(changes=escape("; ".join(changes)))))
     blocks.append(section(summary))
+    blocks.append(understood(advice))
+    if consultation_id is not None:
+        blocks.append(correct_facts_block(consultation_id))
     for heading, items in (
         (wording.WHY, [r.text for r in rec.reasons]),
         (wording.WARNINGS, [w.text for w in rec.warnings]),

@@ -26,7 +26,7 @@ from bot.advice import Advice, Question
 from bot.case import CaseState
 from bot.conversation import Move
 from bot.interface import AdvisorLike
-from bot.slack import blocks, clicks, folding, measured, wording
+from bot.slack import blocks, clicks, folding, measured, steering, wording
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.poster import Poster
 from bot.slackkit.errors import NOT_IN_CHANNEL, slack_error
@@ -186,7 +186,9 @@ class Conversations:
         for found in folded.measured:  # an update says what the file changed; else the report
             self._post_report(c, found, () if advised else found.changes, held)
         if advised:
-            self._post_update(c, state, held, folded.measured)
+            self._post_update(
+                c, state, held, folded.measured, steering.updated_after(folded.steered)
+            )
             return "advised", rounds
         step = self.advisor.next_step(state, rounds)  # the core's policy, and its limits
         if step.move is Move.ADVISE:
@@ -212,7 +214,12 @@ class Conversations:
         )
 
     def _post_recommendation(
-        self, c: Consultation, advice: Advice, held: lease.Holding, changes: Sequence[str] = ()
+        self,
+        c: Consultation,
+        advice: Advice,
+        held: lease.Holding,
+        changes: Sequence[str] = (),
+        updated_after: str | None = None,
     ) -> None:
         rec = advice.recommendation
         held.keep()
@@ -229,7 +236,9 @@ class Conversations:
             raise Reread(c.id)  # computed from words since changed: not posted
         try:
             ts = self.poster.post(
-                blocks.recommendation_message(advice, changes, consultation_id=c.id),
+                blocks.recommendation_message(
+                    advice, changes, consultation_id=c.id, updated_after=updated_after
+                ),
                 channel=c.channel_id,
                 thread_ts=c.thread_ts,
                 kind="recommendation",
@@ -260,13 +269,16 @@ class Conversations:
         state: CaseState,
         held: lease.Holding,
         files: Sequence[measured.Measured] = (),
+        updated_after: str | None = None,
     ) -> None:
+        """The updated recommendation, saying what changed and who changed it; or, when
+        nothing changed the advice, a short notice."""
         advice = self.advisor.advise(state)
         latest = self.store.latest_recommendation(c.id)
         before = Advice.model_validate_json(latest.advice_json) if latest else None
         changes = measured.update_changes(before, advice, files) if before else ["new facts"]
         if changes:
-            self._post_recommendation(c, advice, held, changes)
+            self._post_recommendation(c, advice, held, changes, updated_after)
             return
         if latest is not None and is_redacted(latest.advice_json):
             # an edit that changed nothing: the advice posted stands, read from the words now

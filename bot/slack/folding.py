@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from bot.case import CaseState
 from bot.datacheck import DataReport
 from bot.slack.measured import DATA_FILE_TURN, Measured, changed_facts, stored_report
+from bot.slack.steering import Steer, corrected_fact, steers
 from bot.store import Consultation, Store, Turn
 
 STATE_VERSION = 1
@@ -36,6 +37,7 @@ MAX_CHARACTERS = 50_000
 class Reader(Protocol):
     def start(self, description: str) -> CaseState: ...
     def reply(self, state: CaseState, text: str, *, about: str | None = None) -> CaseState: ...
+    def correct(self, state: CaseState, fact: str, words: str) -> CaseState: ...
     def measure(self, state: CaseState, report: DataReport) -> CaseState: ...
     def measured_changes(self, before: CaseState, after: CaseState) -> list[str]: ...
 
@@ -57,6 +59,8 @@ class Folded:
     """New turns past the limits, stored but not read."""
     measured: list[Measured] = field(default_factory=list)
     """Files measured in new turns, in order."""
+    steered: list[Steer] = field(default_factory=list)
+    """Facts new replies, clicks and corrections changed, by whom, in order."""
 
     @property
     def new_replies(self) -> list[Turn]:
@@ -112,9 +116,17 @@ def _read(
 
 
 def _read_turn(reader: Reader, folded: Folded, turn: Turn, *, new: bool) -> CaseState:
-    """The state after one turn: a reply read, or a measured file's figures applied."""
+    """The state after one turn: a reply read, a correction applied, or a measured file's
+    figures applied."""
     if turn.about != DATA_FILE_TURN:
-        return reader.reply(folded.state, turn.text, about=turn.about)
+        before, fact = folded.state, corrected_fact(turn.about)
+        if fact is not None:
+            after = reader.correct(before, fact, turn.text)
+        else:
+            after = reader.reply(before, turn.text, about=turn.about)
+        if new:
+            folded.steered += steers(turn.user_id, before, after, corrected=fact is not None)
+        return after
     report = stored_report(turn)
     if report is None:
         return folded.state

@@ -30,6 +30,7 @@ Notice = Literal[
     "FORGET_WHERE",
     "ALREADY_FORGOTTEN",
     "CONSULTATION_ENDED",
+    "CORRECT_NOT_YOURS",
 ]
 """The sentences of :mod:`bot.slack.wording` a ``tell`` job may send, by name."""
 

@@ -148,3 +148,33 @@ RECORD_REDACTED = (
     "That recommendation was computed from words that have since been edited or deleted, so "
     "I no longer keep it. Save the newest recommendation in this thread instead."
 )
+
+
+# --- what was understood, and correcting it (bot/slack/correction_modal.py) ---------------
+
+UNDERSTOOD = "*What I understood*"
+UNDERSTOOD_NOTHING = "Nothing definite yet: tell me more in the thread."
+CORRECT_FACTS = "Correct the facts"
+CORRECT_TITLE = "Correct the facts"
+CORRECT_SUBMIT = "Update the advice"
+CORRECT_CLOSE = "Cancel"
+CORRECT_INTRO = (
+    "Change what I got wrong and I'll post an updated recommendation in the thread. "
+    "Leave a figure empty if you don't know it."
+)
+CHOICE_YES, CHOICE_NO, CHOICE_UNKNOWN = "Yes", "No", "Unknown"
+NOT_A_FIGURE = "Write a number of 0 or more, like 20,000, 20k or 300-800."
+NOT_A_CHOICE = "Pick one of the choices."
+CORRECT_NOT_YOURS = (
+    "Only the person who asked for this advice can correct its facts. "
+    "To add a fact, reply in the thread in your own words."
+)
+UNKNOWN_VALUE = "unknown"
+UPDATED_AFTER = "Updated after {changes}"
+
+
+def steered(user: str, label: str, value: str, *, corrected: bool) -> str:
+    """One fact someone changed: "<@U1> corrected the requests per day to 20,000"."""
+    if corrected:
+        return f"<@{user}> corrected the {label} to {value}"
+    return f"<@{user}> said the {label} is {value}"
