@@ -153,6 +153,14 @@ class Conversations:
                 user=turn.user_id,
                 thread_ts=consultation.thread_ts,
             )
+        for turn in folded.skips_refused:
+            held.keep()
+            self.poster.ephemeral(
+                wording.SKIP_NOT_YOURS,
+                channel=consultation.channel_id,
+                user=turn.user_id,
+                thread_ts=consultation.thread_ts,
+            )
         read_something = len(folded.unread) < len(folded.new)
         status, rounds = consultation.status, consultation.question_rounds
         if consultation.state_json is None or read_something:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice
 from bot.interface import AdvisorLike
 from bot.slack import correction_modal
+from bot.slack.clicks import RECORD_WAIT_SECONDS
 from bot.slack.intake import Intake
 from bot.slack.steering import correction_about
 from bot.slackkit.errors import slack_error
@@ -107,8 +109,18 @@ class Corrections:
             or container.get("channel_id") != found.channel_id
         ):
             return None
-        posted = {r.message_ts for r in store.recommendations(found.id)}
-        return found if container.get("message_ts") in posted else None
+        return found if self._is_recommendation(found.id, container.get("message_ts")) else None
+
+    def _is_recommendation(self, consultation_id: str, ts: object) -> bool:
+        """Whether ``ts`` is one of the consultation's recommendations, waiting
+        :data:`RECORD_WAIT_SECONDS` at most for it to be recorded: the answering process
+        records it just after Slack took it, so a click that comes at once may be ahead."""
+        deadline = time.monotonic() + RECORD_WAIT_SECONDS
+        while True:
+            posted = {r.message_ts for r in self.intake.store.recommendations(consultation_id)}
+            if ts in posted or time.monotonic() >= deadline:
+                return ts in posted
+            time.sleep(0.05)
 
     # --- the submission -------------------------------------------------------------------
 

@@ -61,6 +61,9 @@ class Folded:
     """Files measured in new turns, in order."""
     steered: list[Steer] = field(default_factory=list)
     """Facts new replies, clicks and corrections changed, by whom, in order."""
+    skips_refused: list[Turn] = field(default_factory=list)
+    """New replies asking for the advice now ("skip") from someone other than the asker:
+    read as replies, but skipping is the asker's."""
 
     @property
     def new_replies(self) -> list[Turn]:
@@ -93,18 +96,28 @@ def fold(store: Store, reader: Reader, consultation: Consultation) -> Folded:
         if count == c.state_turns:
             new = store.turns_after(c.id, covered)
             base = Folded(saved, count, covered, continued=True)
-            return _read(reader, base, new, characters + len(c.description), covered)
+            return _read(reader, base, new, characters + len(c.description), covered, c.user_id)
     base = Folded(reader.start(c.description), 0, 0, continued=False)
-    return _read(reader, base, store.turns(c.id), len(c.description), covered)
+    return _read(reader, base, store.turns(c.id), len(c.description), covered, c.user_id)
 
 
 def _read(
-    reader: Reader, folded: Folded, turns: list[Turn], characters: int, covered: int
+    reader: Reader,
+    folded: Folded,
+    turns: list[Turn],
+    characters: int,
+    covered: int,
+    asker: str,
 ) -> Folded:
     for turn in turns:
         within = folded.turns < MAX_TURNS and characters + len(turn.text) <= MAX_CHARACTERS
         if within:
+            before = folded.state
             folded.state = _read_turn(reader, folded, turn, new=turn.id > covered)
+            if folded.state.skipped and not before.skipped and turn.user_id != asker:
+                folded.state.skipped = False  # skipping the questions is the asker's
+                if turn.id > covered:
+                    folded.skips_refused.append(turn)
         folded.turns += 1
         characters += len(turn.text)
         folded.through = turn.id

@@ -169,6 +169,10 @@ CORRECT_NOT_YOURS = (
     "Only the person who asked for this advice can correct its facts. "
     "To add a fact, reply in the thread in your own words."
 )
+SKIP_NOT_YOURS = (
+    "Only the person who asked for this advice can skip the questions. "
+    "I read the rest of your reply; answer the questions in your own words to add facts."
+)
 UNKNOWN_VALUE = "unknown"
 UPDATED_AFTER = "Updated after {changes}"
 
