@@ -72,7 +72,7 @@ def _field(name: str, facts: Facts) -> InputBlock:
     else:
         element = PlainTextInputElement(
             action_id=ACTION_ID,
-            initial_value=current or None,
+            initial_value=clip(current, MAX_INPUT_CHARS) if current else None,
             max_length=MAX_INPUT_CHARS,
         )
     label = FACT_LABELS.get(name, name)
