@@ -1,6 +1,6 @@
 """How well the reader reads writers it was not trained on, case by case.
 
-    .venv/bin/python -m training.crossval [--folds 6] [--show-wrong N]
+    .venv/bin/python -m training.crossval [--folds 6] [--show-wrong N] [--converse]
 
 The corpus is folded by writer: each writer's cases are read by models trained on the
 other writers only, so every figure is a first read of an unseen writer. Reports, over
@@ -22,12 +22,15 @@ from typing import Any
 
 from sklearn.model_selection import GroupKFold
 
-from bot.evaluation import fact_matches
+from bot.advisor import Advisor
+from bot.evaluation import EvalCase, fact_matches
 from bot.facts import FACT_NAMES
 from bot.reading.lexicon import load_lexicon
 from bot.reading.model import load_models_from
 from bot.reading.reader import Reader
 from bot.reading.thresholds import Thresholds
+from bot.rules import load_rulebook
+from bot.simulation import Conversed, converse, summarize_conversations
 from data.check_cases import decide
 from training.dataset import Case, build, load_cases
 from training.train import CORPUS, LEXICON, train
@@ -58,6 +61,48 @@ def evaluate(
         reader = Reader(lexicon, load_models_from(weights), thresholds)
         out += [(cases[i], read_case(reader, cases[i])) for i in test_idx]
     return out
+
+
+def converse_folds(corpus: Path, folds: int, thresholds: Thresholds) -> list[Conversed]:
+    """The conversation eval (``advisor eval --converse``) by writer fold: each writer's
+    threads played against an advisor whose reader never saw that writer."""
+    lexicon = load_lexicon(LEXICON)
+    paths = sorted(corpus.glob("*.jsonl"))
+    cases = load_cases(paths)
+    raw = {
+        (c := EvalCase.model_validate_json(line)).id: c
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    book = load_rulebook()
+    groups = [c.writer for c in cases]
+    out: list[Conversed] = []
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(cases, groups=groups):
+        weights = train(build([cases[i] for i in train_idx], lexicon))
+        advisor = Advisor(book, Reader(lexicon, load_models_from(weights), thresholds))
+        out += [converse(advisor, raw[cases[i].id]) for i in test_idx]
+    return out
+
+
+def report_conversations(results: Sequence[Conversed], show_wrong: int) -> None:
+    s = summarize_conversations(results)
+    print(
+        f"cases {s.cases}; final strategy {s.strategy.percent:.1f}%; "
+        f"technique {s.technique.percent:.1f}%; questions per case {s.questions_per_case:.2f}; "
+        f"about stated facts {s.about_stated}; confirmations {s.confirmations}; "
+        f"facts wrong at the end {s.wrong_at_end}"
+    )
+    stated = Counter(fact for r in results for fact in r.about_stated)
+    wrong = Counter(fact for r in results for fact in r.wrong_at_end)
+    print("asked though stated: " + ", ".join(f"{k} {v}" for k, v in stated.most_common()))
+    print("wrong at the end: " + ", ".join(f"{k} {v}" for k, v in wrong.most_common()))
+    shown = [r for r in results if r.strategy[0] != r.strategy[1]][:show_wrong]
+    for r in shown:
+        print(
+            f"  {r.case_id}: expected {r.strategy[0]}, advised {r.strategy[1]}; "
+            f"wrong {r.wrong_at_end}"
+        )
 
 
 def report(results: Sequence[tuple[Case, dict[str, Any]]], show_wrong: int) -> None:
@@ -119,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--accept", type=float, help="one threshold for every fact (default: vocabulary.yaml's)"
     )
+    parser.add_argument(
+        "--converse", action="store_true", help="play each thread (advisor eval --converse)"
+    )
     parser.add_argument("--dump", type=Path, help="write what was read of each case (JSON)")
     args = parser.parse_args(argv)
     cases = load_cases(sorted(args.corpus.glob("*.jsonl")))
@@ -127,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.accept is None
         else Thresholds(accept=args.accept, confirm=min(args.accept, Thresholds.confirm))
     )
+    if args.converse:
+        report_conversations(converse_folds(args.corpus, args.folds, chosen), args.show_wrong)
+        return 0
     results = evaluate(cases, args.folds, chosen)
     if args.dump:
         args.dump.write_text(json.dumps([{"id": c.id, "read": f} for c, f in results]))

@@ -222,10 +222,11 @@ class Reader:
         role_model = self.models.role
         sentence = marked.sentence
         probs = role_model.probabilities(mention_features(marked, m))
-        best = max(range(len(probs)), key=probs.__getitem__)
-        role = role_model.classes[best]
-        if role == NONE:
+        roles = [i for i, name in enumerate(role_model.classes) if name != NONE]
+        best = max(roles, key=probs.__getitem__)  # a role short of "none" is kept to confirm
+        if probs[best] < self.thresholds.confirm:
             return None
+        role = role_model.classes[best]
         read = role_value(m, role)
         if read is None:
             return None

@@ -9,15 +9,19 @@ from bot.facts import DataQuality, TaskType
 
 
 def test_a_full_description_is_read_fact_by_fact(read: Read) -> None:
-    facts = read(
+    state = read(
         "We route incoming support tickets into 14 queues, about 2,500 a day. Our GPT-4o "
         "prompt gets 84% and we need 92%. We have 3,000 tickets our team leads labeled."
-    ).facts
+    )
+    facts = state.facts
     assert facts.task_type is TaskType.CLASSIFICATION
     assert facts.requests_per_day == Amount.exactly(2500)
     assert facts.labeled_examples == Amount.exactly(3000)
     assert facts.data_quality is DataQuality.HIGH
-    assert facts.baseline_quality == Amount.exactly(0.84)
+    # "GPT-4o ... gets 84%" may be a model's benchmark as well as the prompt's score: read
+    # as the baseline, taken or (less sure) kept to confirm, never dropped
+    baseline = facts.baseline_quality or state.tentative["baseline_quality"].value
+    assert Amount.model_validate(baseline) == Amount.exactly(0.84)
     assert facts.target_quality == Amount.exactly(0.92)
 
 
