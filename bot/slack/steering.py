@@ -1,5 +1,5 @@
 """Who steered a consultation: each fact a new turn changed, and by whom, so an updated
-recommendation says "Updated after <@U2> said the volume is 20,000 a day".
+recommendation says "Updated after <@U2> gave the requests per day as 20,000".
 
 A correction from the Correct the facts form (bot/slack/correction_modal.py) is a turn like
 any other answer; its ``about`` is :func:`correction_about` of the fact, so replaying the
@@ -56,7 +56,7 @@ def steers(user_id: str, before: CaseState, after: CaseState, *, corrected: bool
 
 
 def updated_after(found: Sequence[Steer]) -> str | None:
-    """ "Updated after <@U1> corrected the requests per day to 20,000; <@U2> said ..." (escaped
+    """ "Updated after <@U1> corrected the requests per day to 20,000; <@U2> gave ..." (escaped
     mrkdwn; a user id is Slack's, never typed), or None when no turn changed a fact."""
     if not found:
         return None

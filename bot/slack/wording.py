@@ -181,4 +181,4 @@ def steered(user: str, label: str, value: str, *, corrected: bool) -> str:
     """One fact someone changed: "<@U1> corrected the requests per day to 20,000"."""
     if corrected:
         return f"<@{user}> corrected the {label} to {value}"
-    return f"<@{user}> said the {label} is {value}"
+    return f"<@{user}> gave the {label} as {value}"  # "is" would not fit "examples"

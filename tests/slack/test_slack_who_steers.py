@@ -42,4 +42,4 @@ def test_anyone_may_add_facts_in_the_thread_and_the_update_says_who(
     slack.message("we actually have 3k examples", user="U2", channel=channel, thread_ts=thread_ts)
     updated = in_thread(fake, channel, thread_ts, 3)[-1]
     assert event_type(updated) == "advisor_recommendation"
-    assert "Updated after <@U2> said the labeled examples is 3,000" in shown(updated)
+    assert "Updated after <@U2> gave the labeled examples as 3,000" in shown(updated)
