@@ -34,7 +34,7 @@ class IndexedFakeSlack(FakeSlack):
         super().__init__()
         self._server.socket.listen(self.LISTEN_BACKLOG)
         self._threads: dict[tuple[str, str | None], list[Call]] = defaultdict(list)
-        self._storms: dict[str, tuple[float, Iterator[_Failure]]] = {}
+        self._storms: dict[str, tuple[float | None, float, Iterator[_Failure]]] = {}
 
     def __enter__(self) -> IndexedFakeSlack:
         super().__enter__()
@@ -48,8 +48,10 @@ class IndexedFakeSlack(FakeSlack):
         statuses: Sequence[int] = (429, 500),
         retry_after: int = 1,
     ) -> None:
-        """For the next ``seconds``, answer every call of ``method`` with the ``statuses`` in
-        turn (429 with ``Retry-After``), after any failures queued by ``fail_next``."""
+        """For ``seconds`` from the first call of ``method`` on, answer every call of it with
+        the ``statuses`` in turn (429 with ``Retry-After``), after any failures queued by
+        ``fail_next``. Timed from the first call, not from now, so a slow start (a loaded
+        machine) cannot let the app's first posts through after the storm."""
         failures = [
             _Failure(
                 status,
@@ -59,14 +61,19 @@ class IndexedFakeSlack(FakeSlack):
             for status in statuses
         ]
         with self._lock:
-            self._storms[method] = (time.monotonic() + seconds, itertools.cycle(failures))
+            self._storms[method] = (None, seconds, itertools.cycle(failures))
 
     def _take_failure(self, method: str) -> _Failure | None:
         queued = super()._take_failure(method)
         if queued is not None:
             return queued
         with self._lock:
-            until, failures = self._storms.get(method, (0.0, iter(())))
+            if method not in self._storms:
+                return None
+            until, seconds, failures = self._storms[method]
+            if until is None:
+                until = time.monotonic() + seconds
+                self._storms[method] = (until, seconds, failures)
             return next(failures) if time.monotonic() < until else None
 
     def _record(self, call: Call) -> None:
