@@ -13,7 +13,7 @@ from typing import BinaryIO
 from bot.advice import Advice, Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
-from bot.conversation import UNKNOWN, Step, correction_value, next_step
+from bot.conversation import UNKNOWN, Corrector, Step, correction_value, next_step
 from bot.datacheck import DataReport, apply_report, check_file, check_stream, describe_measurement
 from bot.datacheck.measured import SHARE_THRESHOLD
 from bot.datacheck.wording import MISSING_THRESHOLD
@@ -118,7 +118,7 @@ class Advisor:
             new.evidence.pop(fact, None)
             new.tentative.pop(fact, None)
             return new
-        value = correction_value(fact, words, self.reader)
+        value = correction_value(fact, words, self.reader.lexicon)
         if value is None:
             return self.reply(state, words, about=fact)
         return self.answer(state, fact, value, words=words)
@@ -127,8 +127,7 @@ class Advisor:
         """The value ``words`` give ``fact`` as a correction of it ("20k", "mixed", "no"),
         or None when they give none (a figure must be a number of 0 or more: not "lots",
         not "-5"). A form checks its fields with this before :meth:`correct`."""
-        value = correction_value(fact, words, self.reader)
-        return value if isinstance(value, bool | Amount | str) else None
+        return Corrector(self.reader.lexicon).corrected_value(fact, words)
 
     def questions(self, state: CaseState) -> list[Question]:
         """Every open fact that could change the advice, most decisive first."""

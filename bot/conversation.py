@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -22,7 +24,9 @@ from bot.advice import Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
 from bot.facts import AMOUNT_FACTS
-from bot.reading import Reader
+from bot.paths import vocabulary_path
+from bot.reading.answers import answer_value
+from bot.reading.lexicon import Lexicon, load_lexicon
 from bot.rules import FACT_KINDS, RuleBook, format_fact
 
 YES, NO = "yes", "no"
@@ -97,7 +101,7 @@ def confirmation(question: Question, state: CaseState, book: RuleBook) -> Questi
     )
 
 
-def correction_value(fact: str, words: str, reader: Reader) -> Any:
+def correction_value(fact: str, words: str, lexicon: Lexicon) -> Any:
     """The value ``words`` give ``fact`` when the user corrects it directly: a category
     by name, yes/no, or a figure of 0 or more; None when the words need the whole reader
     (or give no such figure: "lots", "-5")."""
@@ -109,4 +113,24 @@ def correction_value(fact: str, words: str, reader: Reader) -> Any:
         return words.strip() or None  # a name as they write it ("insurance claims")
     if kind is not None and kind.kind == "number" and NEGATIVE.search(words):
         return None  # a count, a volume or a share is never below zero
-    return reader.value_of(fact, words)
+    return answer_value(lexicon, fact, words)
+
+
+@dataclass(frozen=True)
+class Corrector:
+    """Reads a user's correction of one fact, as a form's field gives it: the vocabulary
+    and the grammar, no model (light enough for a web worker to hold)."""
+
+    lexicon: Lexicon
+
+    def corrected_value(self, fact: str, words: str) -> bool | Amount | str | None:
+        """The value ``words`` give ``fact`` as a correction of it ("20k", "mixed", "no"),
+        or None when they give none (a figure must be a number of 0 or more: not "lots",
+        not "-5")."""
+        value = correction_value(fact, words, self.lexicon)
+        return value if isinstance(value, bool | Amount | str) else None
+
+
+def load_corrector(vocabulary: Path | None = None) -> Corrector:
+    """The corrector over the project's vocabulary (bot/paths.py)."""
+    return Corrector(load_lexicon(vocabulary or vocabulary_path()))

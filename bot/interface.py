@@ -40,6 +40,19 @@ class AdvisorLike(Protocol):
     def measured_changes(self, before: CaseState, after: CaseState) -> list[str]: ...
 
 
+class CorrectorLike(Protocol):
+    """What a form needs to check a corrected fact (:class:`bot.conversation.Corrector`)."""
+
+    def corrected_value(self, fact: str, words: str) -> bool | Amount | str | None: ...
+
+
+def default_corrector() -> CorrectorLike:
+    """The real corrector over the project's vocabulary: no model, a fraction of a second."""
+    from bot.conversation import load_corrector
+
+    return load_corrector()
+
+
 def default_advisor() -> AdvisorLike:
     """The real advisor over the project's rules, vocabulary and prompts (bot/paths.py)."""
     from bot.advisor import Advisor  # the core loads its data files: only on first use

@@ -19,8 +19,9 @@ from typing import Any
 
 from bot.amount import Amount
 from bot.case import CaseState, Motive, Tentative
-from bot.facts import AMOUNT_FACTS, PERCENT_FACTS, Evidence, Facts
+from bot.facts import Evidence, Facts
 from bot.reading import corrections, details
+from bot.reading.answers import answer_value
 from bot.reading.features import (
     Feature,
     Marked,
@@ -35,7 +36,7 @@ from bot.reading.model import Models, softmax
 from bot.reading.quoting import decisive_words, mention_span
 from bot.reading.thresholds import Thresholds
 from bot.reading.tokens import Sentence, split_sentences
-from bot.reading.values import role_value, share
+from bot.reading.values import role_value
 
 SENTENCE_READ = frozenset({"specialized_domain", "latency_sensitive", "self_hosted"})
 """Facts people state in one sentence, which the rest of a long message dilutes: also read
@@ -138,23 +139,8 @@ class Reader:
         return new
 
     def value_of(self, fact: str, words: str) -> Any:
-        """What ``words`` say ``fact`` is when they answer it alone ("20k", "no", "87%"):
-        yes/no, or a figure (a volume per day unless a period is said); None otherwise."""
-        found = split_sentences(words)
-        if not found:
-            return None
-        first = found[0]
-        if fact in BOOLEAN_FACTS:
-            return {"yes": True, "no": False}.get(self.lexicon.answer(first.tokens) or "")
-        numbers = [m for m in mentions(first) if not m.currency]
-        if fact not in AMOUNT_FACTS or len(numbers) != 1:
-            return None
-        m = numbers[0]
-        if fact in PERCENT_FACTS:
-            return share(m)
-        if fact == "requests_per_day" and m.per_day is not None:
-            return m.per_day
-        return None if m.percent else m.amount
+        """What ``words`` say ``fact`` is when they answer it alone ("20k", "no", "87%")."""
+        return answer_value(self.lexicon, fact, words)
 
     def _where(self, r: _Reading, turn: _Turn) -> tuple[Sentence, tuple[int, int]]:
         """The sentence and words that decided ``r`` (found now: only for facts taken)."""

@@ -12,7 +12,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
-from bot.interface import AdvisorLike, default_advisor
+from bot.interface import CorrectorLike, default_corrector
 from bot.settings import Settings
 from bot.slack import listeners, wording
 from bot.slack.corrections import Corrections
@@ -42,11 +42,11 @@ def create_app(
     client: WebClient | None = None,
     *,
     subcommands: Sequence[Subcommand],
-    make_advisor: Callable[[], AdvisorLike] = default_advisor,
+    make_corrector: Callable[[], CorrectorLike] = default_corrector,
 ) -> App:
     """The advisor as a Bolt app: it stores, acknowledges, and hands the answer to ``jobs``.
     ``subcommands``: the other ``/advise <word>`` commands (bot/server.py passes them).
-    ``make_advisor``: the advisor that checks a corrected figure (built on first use).
+    ``make_corrector``: what checks a corrected fact in the form (loaded on first use).
 
     Over HTTP it only ever sees requests the gateway verified (bot/gateway/asgi.py)."""
     client = client or make_client(settings)
@@ -61,7 +61,7 @@ def create_app(
     poster = Poster(client, store)
     records.register(app, DecisionRecords(store, client, settings.timezone))  # before catch-alls
     intake = Intake(store, poster, jobs)
-    corrections.register(app, Corrections(intake, make_advisor))
+    corrections.register(app, Corrections(intake, make_corrector))
     listeners.register(app, intake, subcommands)
 
     @app.error

@@ -131,7 +131,7 @@ def changed(facts: Facts, values: dict[str, Any]) -> dict[str, str]:
 def problems(corrections: dict[str, str], valid: Callable[[str, str], object]) -> dict[str, str]:
     """Block id -> a short message for each correction that cannot stand: a choice not
     offered, a figure that is not a number of 0 or more. ``valid(fact, words)`` is the
-    advisor's reading of a correction (``AdvisorLike.corrected_value``)."""
+    reading of a correction (``CorrectorLike.corrected_value``, bot/interface.py)."""
     found = {}
     for name, words in corrections.items():
         kind = FACT_KINDS[name]

@@ -22,7 +22,7 @@ from typing import Any
 from slack_sdk.errors import SlackApiError
 
 from bot.advice import Advice
-from bot.interface import AdvisorLike
+from bot.interface import CorrectorLike
 from bot.slack import correction_modal
 from bot.slack.clicks import RECORD_WAIT_SECONDS
 from bot.slack.intake import Intake
@@ -47,21 +47,21 @@ class Submission:
 
 
 class Corrections:
-    """Opens the form and takes its submissions. The advisor that checks a figure is built
-    on the first submission (the request path needs only its reading of a correction)."""
+    """Opens the form and takes its submissions. What checks a figure (the vocabulary and
+    the grammar, no model) is loaded on the first submission."""
 
-    def __init__(self, intake: Intake, make_advisor: Callable[[], AdvisorLike]) -> None:
+    def __init__(self, intake: Intake, make_corrector: Callable[[], CorrectorLike]) -> None:
         self.intake = intake
-        self.make_advisor = make_advisor
-        self._advisor: AdvisorLike | None = None
+        self.make_corrector = make_corrector
+        self._corrector: CorrectorLike | None = None
         self._lock = threading.Lock()
 
     @property
-    def advisor(self) -> AdvisorLike:
+    def corrector(self) -> CorrectorLike:
         with self._lock:
-            if self._advisor is None:
-                self._advisor = self.make_advisor()
-            return self._advisor
+            if self._corrector is None:
+                self._corrector = self.make_corrector()
+            return self._corrector
 
     # --- the button -----------------------------------------------------------------------
 
@@ -138,7 +138,7 @@ class Corrections:
             return None
         values = ((view.get("state") or {}).get("values")) or {}
         wanted = correction_modal.changed(advice.facts, values)
-        errors = correction_modal.problems(wanted, self.advisor.corrected_value) if wanted else {}
+        errors = correction_modal.problems(wanted, self.corrector.corrected_value) if wanted else {}
         return Submission(found, str(user), str(view.get("id") or ""), wanted, errors)
 
     def store(self, submission: Submission) -> int | None:
