@@ -13,10 +13,11 @@ from harness.reading import as_message, event_type, in_thread, payload, shown, s
 
 BOOKSHOP = (
     "Hi, I help run an online second-hand bookshop. Could AI write the listing blurbs for "
-    "our books? We add maybe 200 a day."
+    "our books? I think it is maybe 200 books a day."
 )
-"""The reader is unsure "200 a day" is the requests a day (a held-out case's words)."""
-QUOTE = "200 a day"
+"""The reader is unsure "200 books a day" is the requests a day (a hedge it was not sure
+of in a held-out case's words, reworded when the retrained reader took the original)."""
+QUOTE = "200 books a day"
 
 
 def _confirmation(call: Call) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -45,7 +46,7 @@ def test_an_unsure_reading_is_asked_quoting_the_users_words_with_yes_and_no(
     _, questions = start(fake, slack, channel, BOOKSHOP)
     assert event_type(questions) == "advisor_questions"
     question, actions = _confirmation(questions)
-    assert "You wrote “200 a day”" in question["text"]["text"]
+    assert "You wrote “200 books a day”" in question["text"]["text"]
     assert [b["text"]["text"] for b in actions["elements"]] == ["Yes", "No"]
     assert actions["block_id"] == "q:requests_per_day"
 

@@ -82,7 +82,7 @@ def test_two_replies_at_the_same_moment_both_count(
     fake: FakeSlack, slack: SlackRequests, channel: str
 ) -> None:
     thread_ts, _ = start(fake, slack, channel, TICKETS)
-    replies = ["about 5k a day", "we have 800 reviewed examples"]
+    replies = ["about 5k a day", "800 examples reviewed by our agents"]
     barrier = threading.Barrier(len(replies))
 
     def send(text: str) -> None:
