@@ -1,4 +1,5 @@
-"""What every command shares: the advisor (built on first use) and error translation."""
+"""What every command shares: the advisor (built on first use), its errors and the database's
+as messages with exit code 2, and the parsing of an ISO moment given as an option."""
 
 from __future__ import annotations
 
