@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = ("decision_rules.yaml", "pricing.yaml", "vocabulary.yaml")
 PACKAGE_DATA = ("bot/reading/weights.json",)
-"""Data that lives inside the package: the reader's trained weights (bot.reading.model)."""
+"""Data that lives inside the package: the reader's trained weights (bot.reading.model).
+The modules' wording files (``bot/**/wording.yaml``, read by bot.wording) are checked too."""
 STRATEGIES = {"prompt_engineering", "rag", "fine_tuning", "rag+fine_tuning"}
 USE_CASE = "We classify about 2k support tickets a day into 12 queues"
 ANSWER = "about 600 examples, reviewed by our leads"
@@ -65,6 +66,7 @@ def check_contents(wheel: Path) -> list[str]:
     needed = [f"bot/data/{name}" for name in DATA_FILES]
     needed += [f"bot/data/prompts/{name}" for name in prompts]
     needed += PACKAGE_DATA
+    needed += [p.relative_to(ROOT).as_posix() for p in (ROOT / "bot").rglob("*.yaml")]
     missing = [n for n in needed if n not in names]
     if stray or tests or missing:
         raise Failed(f"{wheel.name}: outside bot/: {stray}; tests: {tests}; missing: {missing}")

@@ -32,6 +32,9 @@ class Technique(StrEnum):
 
 
 class Confidence(StrEnum):
+    """How sure the advice is: the first of ``confidence.levels`` in decision_rules.yaml
+    whose limits on open facts (unknown, or a range straddling a threshold) hold."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"

@@ -31,6 +31,9 @@ class TaskType(StrEnum):
 
 
 class DataQuality(StrEnum):
+    """How clean the labeled examples are, as the user says, or measured from a data file
+    (``low`` past ``max_duplicate_conflict_share`` of duplicates and conflicts)."""
+
     HIGH = "high"
     MIXED = "mixed"
     LOW = "low"

@@ -114,12 +114,23 @@ class PeriodicJob:
             self._stop.wait(self.interval)
 
 
-def master_hooks(
-    make_runner: Callable[[], Runner],
-    make_job: Callable[[Callable[[datetime], object]], PeriodicJob],
-) -> Hooks:
+class JobFactory(Protocol):
+    """Makes a kind of job around ``run`` (the digests' scheduler, the retention job)."""
+
+    def __call__(
+        self,
+        run: Callable[[datetime], object],
+        interval: float,
+        *,
+        first_delay: float,
+        fork_safe: bool,
+    ) -> PeriodicJob: ...
+
+
+def master_hooks(make_runner: Callable[[], Runner], make_job: JobFactory, interval: float) -> Hooks:
     """gunicorn server hooks that run a job in the master (see the module docstring):
-    ``make_runner()`` builds what it runs with, ``make_job(run)`` the fork-safe job."""
+    ``make_runner()`` builds what it runs with, ``make_job(run, interval, ...)`` the job,
+    fork-safe, its first run :data:`FIRST_RUN_DELAY_SECONDS` after the server is ready."""
     state: dict[str, Any] = {}
 
     def runner() -> Runner:
@@ -135,7 +146,7 @@ def master_hooks(
         logging.basicConfig(
             level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
         )
-        job = make_job(run)
+        job = make_job(run, interval, first_delay=FIRST_RUN_DELAY_SECONDS, fork_safe=True)
         try:
             runner()  # before any fork; if the database is down, the first run retries
         except Exception:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.periodic import FIRST_RUN_DELAY_SECONDS, Hooks, PeriodicJob, master_hooks
+from bot.periodic import Hooks, PeriodicJob, master_hooks
 from bot.settings import RetentionSettings
 from bot.store import Store
 from bot.store.expiry import RetentionOutcome
@@ -60,21 +60,12 @@ def retention_job(
     interval: float = INTERVAL_SECONDS,
     *,
     first_delay: float = 0.0,
+    fork_safe: bool = True,
 ) -> PeriodicJob:
-    """The job every ``interval`` seconds, fork-safe (for gunicorn's master)."""
-    return PeriodicJob(
-        "retention",
-        run,
-        interval,
-        title="retention",
-        first_delay=first_delay,
-        fork_safe=True,
-    )
+    """The job every ``interval`` seconds, fork-safe unless told not to be."""
+    return PeriodicJob("retention", run, interval, first_delay=first_delay, fork_safe=fork_safe)
 
 
 def gunicorn_hooks(settings: RetentionSettings, interval: float = INTERVAL_SECONDS) -> Hooks:
     """Server hooks that run the retention job in gunicorn's master (bot/periodic.py)."""
-    return master_hooks(
-        lambda: RetentionRunner(settings),
-        lambda run: retention_job(run, interval, first_delay=FIRST_RUN_DELAY_SECONDS),
-    )
+    return master_hooks(lambda: RetentionRunner(settings), retention_job, interval)

@@ -25,9 +25,9 @@ from rich.console import Console
 from bot.advice import Advice
 from bot.advisor import Advisor
 from bot.case import CaseState
-from bot.cli import wording as cli_wording
 from bot.cli.output import Output
 from bot.cli.report import show_advice, show_open_questions
+from bot.cli.wording import wording as cli_wording
 from bot.slack import blocks
 from bot.slack import wording as slack_wording
 

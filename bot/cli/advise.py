@@ -11,13 +11,14 @@ from pathlib import Path
 import click
 
 from bot.advice import Advice
-from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.data import data_advisor
 from bot.cli.output import Output
 from bot.cli.pasted import PastedTextCommand
 from bot.cli.report import show_advice, show_open_questions
+from bot.cli.wording import wording
 from bot.datacheck import short_report
+from bot.labels import STRATEGY_LABELS
 from bot.records import decision_record
 
 FORMATS = ("text", "json", "markdown")
@@ -126,7 +127,7 @@ def _advise_with_data(app: App, turns: list[str], path: Path) -> tuple[Advice, l
     changes = advisor.measured_changes(state, measured)
     before, after = app.advisor.advise(state), app.advisor.advise(measured)
     if before.recommendation.strategy != after.recommendation.strategy:
-        labels = wording.STRATEGY_LABELS
+        labels = STRATEGY_LABELS
         changes.append(
             wording.ADVICE_CHANGED.format(
                 before=labels[before.recommendation.strategy.value],

@@ -6,10 +6,10 @@ import click
 
 from bot.advice import Question, QuickAnswer
 from bot.case import CaseState
-from bot.cli import wording
 from bot.cli.app import App, pass_app
 from bot.cli.output import Output
 from bot.cli.report import show_advice
+from bot.cli.wording import wording
 from bot.conversation import Move
 from bot.interface import AdvisorLike
 from bot.report import known_facts, labeled_facts

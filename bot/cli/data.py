@@ -13,11 +13,12 @@ import click
 
 from bot.amount import format_money
 from bot.case import CaseState
-from bot.cli import wording
 from bot.cli.app import AdvisorFailure, App, pass_app
 from bot.cli.output import Output
+from bot.cli.wording import wording
 from bot.datacheck import DataReport, split_file
-from bot.datacheck.wording import FORMAT_LABELS, STRATIFIED, counted
+from bot.datacheck.wording import counted
+from bot.datacheck.wording import wording as data_wording
 
 MAX_LABEL_ROWS = 30
 MAX_LINES_SHOWN = 5
@@ -78,7 +79,7 @@ def split(file: Path, seed: int, out_dir: Path | None) -> None:
     for side, path in result.files.items():
         click.echo(wording.SPLIT_WROTE.format(rows=result.rows[side], path=path))
     report = result.report
-    how = STRATIFIED if report.split.stratified_by else ""
+    how = data_wording.STRATIFIED if report.split.stratified_by else ""
     click.echo(
         wording.SPLIT_SUMMARY.format(
             seed=seed,
@@ -140,7 +141,7 @@ def data_rows(report: DataReport) -> list[tuple[str, str]]:
         )
     )
     split = report.split
-    how = STRATIFIED if split.stratified_by else ""
+    how = data_wording.STRATIFIED if split.stratified_by else ""
     text = wording.DATA_SPLIT.format(
         train=split.train, validation=split.validation, test=split.test, how=how
     )
@@ -149,7 +150,7 @@ def data_rows(report: DataReport) -> list[tuple[str, str]]:
 
 
 def _format_label(report: DataReport) -> str:
-    return f"{FORMAT_LABELS[report.format.value]} in {report.file_type.value.upper()}"
+    return f"{data_wording.FORMAT_LABELS[report.format.value]} in {report.file_type.value.upper()}"
 
 
 def _repeats(rows: int, lines: list[int]) -> str:

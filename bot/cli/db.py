@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import click
 
+from bot.cli.app import AdvisorFailure
 from bot.errors import AdvisorError
-
-
-class DatabaseProblem(click.ClickException):
-    """A setting or the database itself: the message, exit code 2, no traceback."""
-
-    exit_code = 2
 
 
 @click.group("db")
@@ -36,9 +31,9 @@ def upgrade() -> None:
         engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
         before, after = run_upgrade(engine)
     except AdvisorError as err:
-        raise DatabaseProblem(str(err)) from None
+        raise AdvisorFailure(str(err)) from None
     except Exception as err:
-        raise DatabaseProblem(f"could not upgrade the database: {database_problem(err)}") from None
+        raise AdvisorFailure(f"could not upgrade the database: {database_problem(err)}") from None
     if before == after:
         click.echo(f"The database is at revision {after}: nothing to do.")
     else:
@@ -57,9 +52,9 @@ def current() -> None:
         settings = load_database_settings()
         found = revision(make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS))
     except AdvisorError as err:
-        raise DatabaseProblem(str(err)) from None
+        raise AdvisorFailure(str(err)) from None
     except Exception as err:
-        raise DatabaseProblem(f"could not read the database: {database_problem(err)}") from None
+        raise AdvisorFailure(f"could not read the database: {database_problem(err)}") from None
     click.echo(f"database: {found or 'none'}; this version needs: {head()}")
 
 

@@ -6,29 +6,11 @@ importing the CLI never loads them.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import click
 
+from bot.cli.app import AdvisorFailure, iso_moment
 from bot.errors import AdvisorError
 from bot.settings import load_settings
-
-
-class DigestProblem(click.ClickException):
-    """A missing or malformed setting: its message, exit code 2, no traceback."""
-
-    exit_code = 2
-
-
-def _moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected an ISO time such as 2026-11-23T09:05:00+01:00, got {value!r}"
-        ) from None
 
 
 @click.command("digest")
@@ -43,11 +25,11 @@ def digest(due: bool, now_text: str | None) -> None:
     """Channel digests: post the due ones (run it every few minutes, e.g. from cron)."""
     if not due:
         raise click.UsageError("nothing to do: pass --due to post the digests that are due")
-    now = _moment(now_text)
+    now = iso_moment(now_text, "an ISO time such as 2026-11-23T09:05:00+01:00")
     try:
         settings = load_settings()
     except AdvisorError as err:
-        raise DigestProblem(str(err)) from None
+        raise AdvisorFailure(str(err)) from None
     from bot.clock import utc_now
     from bot.digest import wording
     from bot.digest.job import results

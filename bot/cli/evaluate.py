@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from bot.cli import wording
 from bot.cli.app import App, pass_app
+from bot.cli.wording import wording
 from bot.evaluation import CaseResult, Summary, Tally, load_cases, observe, score_case, summarize
 from bot.simulation import Conversed, summarize_conversations
 from bot.simulation import converse as play

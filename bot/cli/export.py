@@ -7,30 +7,12 @@ imported inside the command, so importing the CLI never loads SQLAlchemy.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import click
 
-from bot.errors import AdvisorError
-from bot.settings import database_problem, load_database_settings
-
-
-class ExportProblem(click.ClickException):
-    """A setting or the database: its message, exit code 2, no traceback."""
-
-    exit_code = 2
-
-
-def _since(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected a date such as 2026-11-01 or an ISO time, got {value!r}"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+from bot.cli.app import database_errors, iso_moment
+from bot.clock import aware
+from bot.settings import load_database_settings
 
 
 @click.command("export")
@@ -44,15 +26,14 @@ def _since(value: str | None) -> datetime | None:
 )
 def export(team_id: str, channel_id: str | None, since: str | None) -> None:
     """Write a workspace's stored consultations as JSON Lines, one per line, oldest first."""
-    start = _since(since)
-    from sqlalchemy.exc import SQLAlchemyError
-
+    start = iso_moment(since, "a date such as 2026-11-01 or an ISO time")
+    start = aware(start) if start else None
     from bot.store.engine import make_engine
     from bot.store.export import export_records
     from bot.store.migrate import require_current
 
     count = 0
-    try:
+    with database_errors("read the database"):
         engine = make_engine(load_database_settings().database_url)
         try:
             require_current(engine)
@@ -61,10 +42,6 @@ def export(team_id: str, channel_id: str | None, since: str | None) -> None:
                 count += 1
         finally:
             engine.dispose()
-    except AdvisorError as err:
-        raise ExportProblem(str(err)) from None
-    except SQLAlchemyError as err:
-        raise ExportProblem(f"could not read the database: {database_problem(err)}") from None
     click.echo(f"exported {count} consultation{'s' if count != 1 else ''} of {team_id}", err=True)
 
 

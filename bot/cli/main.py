@@ -28,9 +28,9 @@ from bot.cli import (
     purge,
     rules,
     serve,
-    wording,
 )
 from bot.cli.app import AdvisorGroup
+from bot.cli.wording import wording
 
 
 class CommandModule(Protocol):

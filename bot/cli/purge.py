@@ -9,30 +9,11 @@ the purge of any workspace that removed the app), once per hour whichever proces
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import click
 
-from bot.errors import AdvisorError
-from bot.settings import database_problem, load_retention_settings
-
-
-class PurgeProblem(click.ClickException):
-    """A setting or the database: its message, exit code 2, no traceback."""
-
-    exit_code = 2
-
-
-def _moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected an ISO time such as 2026-11-23T09:05:00+01:00, got {value!r}"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+from bot.cli.app import database_errors, iso_moment
+from bot.clock import aware, utc_now
+from bot.settings import load_retention_settings
 
 
 @click.command("purge")
@@ -48,29 +29,23 @@ def purge(due: bool, now_text: str | None) -> None:
     """Retention: purge what is due (run it hourly or daily, e.g. from cron)."""
     if not due:
         raise click.UsageError("nothing to do: pass --due to purge what is past its retention")
-    now = _moment(now_text)
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from bot.clock import utc_now
+    given = iso_moment(now_text, "an ISO time such as 2026-11-23T09:05:00+01:00")
+    now = aware(given) if given else utc_now()
     from bot.retention import RetentionRunner, describe
     from bot.store import Store
     from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import upgrade
 
-    try:
+    with database_errors("purge"):
         settings = load_retention_settings()
         engine = make_engine(settings.database_url, timeout=MIGRATION_TIMEOUT_SECONDS)
         upgrade(engine)  # a no-op when serve or `advisor db upgrade` did it
         engine.dispose()
         store = Store.open(settings.database_url)
         try:
-            outcome = RetentionRunner(settings, store=store).run(now or utc_now())
+            outcome = RetentionRunner(settings, store=store).run(now)
         finally:
             store.close()
-    except AdvisorError as err:
-        raise PurgeProblem(str(err)) from None
-    except SQLAlchemyError as err:
-        raise PurgeProblem(f"could not purge: {database_problem(err)}") from None
     click.echo(describe(outcome))
 
 

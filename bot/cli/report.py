@@ -4,8 +4,8 @@ rows of :mod:`bot.report` (which the decision record shows too) laid out on a te
 from __future__ import annotations
 
 from bot.advice import Advice, CostEstimate, Question
-from bot.cli import wording
 from bot.cli.output import Output
+from bot.cli.wording import wording
 from bot.report import (
     COST_TITLE,
     NO_COST,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bot import paths
-from bot.cli import wording
+from bot.cli.wording import wording
 
 if TYPE_CHECKING:
     from bot.rules import RuleBook

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import click
 
+from bot.cli.app import AdvisorFailure
 from bot.errors import AdvisorError
 from bot.settings import ConfigurationError, Settings, database_problem, load_settings
-
-
-class SettingsProblem(click.ClickException):
-    """A missing or malformed setting: its message, exit code 2, no traceback."""
-
-    exit_code = 2
 
 
 @click.command("serve")
@@ -53,7 +48,7 @@ def serve(
         _check_slack_accepts(settings)
         _prepare_database(settings, upgrade=not skip_migrations)
     except AdvisorError as err:
-        raise SettingsProblem(str(err)) from None
+        raise AdvisorFailure(str(err)) from None
     if socket_mode:
         _run_socket_mode(settings, digests=not no_digests)
         return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.datacheck import wording
 from bot.datacheck.pii import PiiKind
 from bot.datacheck.report import (
     MAX_LABEL_CHARS,
@@ -23,6 +22,7 @@ from bot.datacheck.shapes import DataFormat
 from bot.datacheck.sources import FileType
 from bot.datacheck.split import plan_split
 from bot.datacheck.tally import MAX_LABELS, Tally
+from bot.datacheck.wording import counted, share, wording
 
 if TYPE_CHECKING:
     from bot.rules.pricing import Pricing
@@ -133,7 +133,7 @@ def _pii(tally: Tally) -> PiiCounts:
         iban=tally.pii[PiiKind.IBAN],
         rows_with_any=rows,
         warning=(
-            wording.WARN_PII.format(rows=wording.counted(rows, "row"), kinds=", ".join(kinds))
+            wording.WARN_PII.format(rows=counted(rows, "row"), kinds=", ".join(kinds))
             if rows
             else None
         ),
@@ -151,7 +151,7 @@ def warnings(report: DataReport, tally: Tally) -> list[str]:
     elif report.valid == 0:
         found.append(wording.WARN_NO_VALID)
     if report.invalid_rows:
-        count = wording.counted(report.invalid_rows, "row")
+        count = counted(report.invalid_rows, "row")
         found.append(wording.WARN_INVALID.format(count=count, rows=report.rows))
     duplicates, conflicts = report.duplicates.rows, report.conflicts.rows
     if duplicates or conflicts:
@@ -164,13 +164,13 @@ def warnings(report: DataReport, tally: Tally) -> list[str]:
         )
         found.append(
             template.format(
-                duplicates=wording.counted(duplicates, "duplicate"),
-                conflicts=wording.counted(conflicts, "conflict"),
-                share=wording.share(report.repeated_share),
+                duplicates=counted(duplicates, "duplicate"),
+                conflicts=counted(conflicts, "conflict"),
+                share=share(report.repeated_share),
             )
         )
     if tally.conflicting_inputs and report.format is not DataFormat.PREFERENCE:
-        count = wording.counted(len(tally.conflicting_inputs), "input")
+        count = counted(len(tally.conflicting_inputs), "input")
         found.append(wording.WARN_CONFLICTS_SPLIT.format(count=count))
     found += _label_warnings(report.labels, overflow=tally.other_labels > 0)
     if report.pii.warning:
@@ -193,7 +193,7 @@ def _label_warnings(labels: LabelStats | None, *, overflow: bool) -> list[str]:
             )
         )
     if labels.classes >= 3 and labels.top_two_share >= TOP_TWO_WARNING:
-        found.append(wording.WARN_TOP_TWO.format(share=wording.share(labels.top_two_share)))
+        found.append(wording.WARN_TOP_TWO.format(share=share(labels.top_two_share)))
     if overflow:
         found.append(wording.WARN_TOO_MANY_LABELS.format(limit=MAX_LABELS))
     return found

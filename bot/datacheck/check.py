@@ -17,7 +17,6 @@ from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, BinaryIO
 
-from bot.datacheck import wording
 from bot.datacheck.build import build_report
 from bot.datacheck.readers import RawRow, read_rows
 from bot.datacheck.report import DataReport
@@ -25,6 +24,7 @@ from bot.datacheck.shapes import Layout, choose_layout
 from bot.datacheck.sources import MAX_FILE_BYTES, FileType, bounded, detect_type, sniff
 from bot.datacheck.split import DEFAULT_SEED
 from bot.datacheck.tally import Tally
+from bot.datacheck.wording import wording
 from bot.errors import DataFileError
 
 if TYPE_CHECKING:

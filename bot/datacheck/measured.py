@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.amount import Amount, format_amount, format_money
-from bot.datacheck import wording
 from bot.datacheck.report import DataReport
 from bot.datacheck.shapes import DataFormat
+from bot.datacheck.wording import counted, share, wording
 from bot.facts import DataQuality, Evidence
 
 if TYPE_CHECKING:
@@ -86,14 +86,14 @@ def describe_measurement(before: CaseState, after: CaseState, max_share: float) 
     else:
         found = [wording.CHANGE_EXAMPLES_SAID.format(said=format_amount(said), measured=measured)]
     if report.preference_pairs:
-        pairs = wording.counted(report.preference_pairs, "preference pair")
+        pairs = counted(report.preference_pairs, "preference pair")
         found.append(wording.CHANGE_PAIRS.format(pairs=pairs))
     elif after.facts.preference_data is False and before.facts.preference_data is None:
         found.append(wording.CHANGE_NO_PAIRS)
     if after.facts.data_quality is DataQuality.LOW and _measured(after, "data_quality"):
         found.append(
             wording.CHANGE_QUALITY.format(
-                share=wording.share(report.repeated_share), limit=wording.share(max_share)
+                share=share(report.repeated_share), limit=share(max_share)
             )
         )
     return found
@@ -113,9 +113,9 @@ def short_report(report: DataReport) -> list[str]:
     if report.valid:
         lines.append(
             wording.SUMMARY_REPEATS.format(
-                duplicates=wording.counted(report.duplicates.rows, "duplicate"),
-                conflicts=wording.counted(report.conflicts.rows, "conflict"),
-                share=wording.share(report.repeated_share),
+                duplicates=counted(report.duplicates.rows, "duplicate"),
+                conflicts=counted(report.conflicts.rows, "conflict"),
+                share=share(report.repeated_share),
             )
         )
     if report.labels is not None:
@@ -129,7 +129,7 @@ def short_report(report: DataReport) -> list[str]:
             )
         )
     if report.preference_pairs is not None:
-        pairs = wording.counted(report.preference_pairs, "preference pair")
+        pairs = counted(report.preference_pairs, "preference pair")
         lines.append(wording.SUMMARY_PAIRS.format(pairs=pairs))
     if report.unique_valid:
         lines += _token_lines(report)

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.datacheck import wording
 from bot.datacheck.sources import BOM, FileType
+from bot.datacheck.wording import wording
 
 MAX_ROW_BYTES = 1024 * 1024
 """A longer row is reported as invalid (and skipped) rather than read."""

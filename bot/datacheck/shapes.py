@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from bot.datacheck import wording
+from bot.datacheck.wording import wording
 
 
 class DataFormat(StrEnum):

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import PurePath
 from typing import BinaryIO
 
-from bot.datacheck import wording
+from bot.datacheck.wording import wording
 from bot.errors import DataFileError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -117,26 +117,17 @@ def run_due(
     return report
 
 
+@dataclass
 class _Job:
-    def __init__(
-        self,
-        now: datetime,
-        store: Store,
-        digests: DigestStore,
-        client: WebClient,
-        tz: tzinfo,
-        owner: str,
-        lease: timedelta,
-    ) -> None:
-        self.now = now
-        self.store = store
-        self.digests = digests
-        self.client = client
-        self.tz = tz
-        self.owner = owner
-        self.lease = lease
-        self.started = time.monotonic()
-        self.names: dict[str, str] = {}
+    now: datetime
+    store: Store
+    digests: DigestStore
+    client: WebClient
+    tz: tzinfo
+    owner: str
+    lease: timedelta
+    started: float = field(default_factory=time.monotonic)
+    names: dict[str, str] = field(default_factory=dict)
 
     def clock(self) -> datetime:
         """``now`` moved on by the time this run has taken: the lease's clock."""

@@ -15,7 +15,7 @@ from slack_sdk import WebClient
 from bot.clock import utc_now
 from bot.digest.job import Report, results, run_due
 from bot.digest.store import DigestStore
-from bot.periodic import FIRST_RUN_DELAY_SECONDS, Hooks, PeriodicJob, master_hooks
+from bot.periodic import Hooks, PeriodicJob, master_hooks
 from bot.settings import Settings
 from bot.slackkit.client import make_client
 from bot.store import Store
@@ -72,9 +72,4 @@ class DigestScheduler(PeriodicJob):
 
 def gunicorn_hooks(settings: Settings, interval: float = INTERVAL_SECONDS) -> Hooks:
     """Server hooks that run the digest job in gunicorn's master (bot/periodic.py)."""
-    return master_hooks(
-        lambda: DigestRunner(settings),
-        lambda run: DigestScheduler(
-            run, interval, first_delay=FIRST_RUN_DELAY_SECONDS, fork_safe=True
-        ),
-    )
+    return master_hooks(lambda: DigestRunner(settings), DigestScheduler, interval)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.advice import Advice
-from bot.datacheck.wording import MEASURED_FROM
+from bot.datacheck.wording import wording as data_wording
 from bot.facts import Evidence
 from bot.labels import STRATEGY_LABELS
 from bot.records import wording
@@ -143,7 +143,7 @@ def _facts(advice: Advice) -> list[str]:
     """The known facts with the words each was read from; then what was assumed and what
     is still open."""
     known = known_facts(advice.facts)
-    measured = MEASURED_FROM.format(file=advice.data.file) if advice.data else None
+    measured = data_wording.MEASURED_FROM.format(file=advice.data.file) if advice.data else None
     rows = [
         [
             FACT_LABELS.get(name, name),

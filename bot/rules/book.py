@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.advice import Confidence, QuickAnswer, Strategy, Technique
+from bot.rules import schema
 from bot.rules.answers import quick_answers
 from bot.rules.conditions import AnyCond, reads
 from bot.rules.cost import FixedParts, fixed_parts
@@ -25,6 +26,9 @@ from bot.rules.schema import (
 )
 from bot.rules.templates import Template, compile_template, placeholders
 
+RuleSpec = schema.StrategyRule | schema.LaterStep | schema.TechniqueRule
+"""A rule of the file that gives reasons (compiled into a :class:`Rule`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Said:
@@ -40,28 +44,29 @@ class Said:
 
 
 @dataclass(frozen=True, slots=True)
-class StrategyRule:
+class Rule:
+    """A rule that chooses: its id, when it applies (``None``: always) and its reasons."""
+
     id: str
     when: Check | None
+    reasons: tuple[Said, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyRule(Rule):
     strategy: Strategy
     path: tuple[str, ...]
-    reasons: tuple[Said, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class LaterStep:
-    id: str
-    step: str
+class LaterStep(Rule):
     when: Check
-    reasons: tuple[Said, ...]
+    step: str
 
 
 @dataclass(frozen=True, slots=True)
-class TechniqueRule:
-    id: str
-    when: Check | None
+class TechniqueRule(Rule):
     technique: Technique
-    reasons: tuple[Said, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,11 @@ def compile_book(spec: RulesFile) -> RuleBook:
         template = compile_template(r.text)
         return Said(rule, template, check(r.when), needs, tuple(dict.fromkeys(named_facts)))
 
+    def reasons(
+        rule: schema.StrategyRule | schema.LaterStep | schema.TechniqueRule,
+    ) -> tuple[Said, ...]:
+        return tuple(said(rule.id, r) for r in rule.reasons)
+
     def text_only(rule: str, text: str, when: AnyCond | None, facts: Sequence[str] | None) -> Said:
         shown = tuple(dict.fromkeys(n for n, _ in placeholders(text) if n in FACT_KINDS))
         names = facts if facts is not None else (reads(when, named) if when is not None else [])
@@ -161,32 +171,14 @@ def compile_book(spec: RulesFile) -> RuleBook:
         thresholds=thresholds,
         pricing=spec.pricing,
         strategy=tuple(
-            StrategyRule(
-                r.id,
-                check(r.when),
-                r.strategy,
-                tuple(r.path),
-                tuple(said(r.id, x) for x in r.reasons),
-            )
+            StrategyRule(r.id, check(r.when), reasons(r), r.strategy, tuple(r.path))
             for r in spec.strategy
         ),
         later_steps=tuple(
-            LaterStep(
-                s.id,
-                s.step,
-                compiler.compile(s.when),
-                tuple(said(s.id, x) for x in s.reasons),
-            )
-            for s in spec.later_steps
+            LaterStep(s.id, compiler.compile(s.when), reasons(s), s.step) for s in spec.later_steps
         ),
         technique=tuple(
-            TechniqueRule(
-                t.id,
-                check(t.when),
-                t.technique,
-                tuple(said(t.id, x) for x in t.reasons),
-            )
-            for t in spec.technique
+            TechniqueRule(t.id, check(t.when), reasons(t), t.technique) for t in spec.technique
         ),
         warnings=tuple(
             Warning(text_only(w.id, w.text, w.when, w.facts), w.facts is not None)

@@ -19,22 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.amount import Amount
-from bot.rules.conditions import (
-    AllOf,
-    AnyCond,
-    AnyOf,
-    Compare,
-    Count,
-    FactRef,
-    Is,
-    Known,
-    MotiveIs,
-    Not,
-    OnPath,
-    Ref,
-    StrategyIs,
-    TechniqueIs,
-)
+from bot.rules import conditions as cond
 
 Truth = bool | None
 """``None``: undecided."""
@@ -82,7 +67,7 @@ Check = Callable[[Scope], Truth]
 class Compiler:
     """Turns the conditions of one rule book into :data:`Check` functions."""
 
-    def __init__(self, named: Mapping[str, AnyCond], thresholds: Mapping[str, float]) -> None:
+    def __init__(self, named: Mapping[str, cond.AnyCond], thresholds: Mapping[str, float]) -> None:
         self.named = named
         self.thresholds = thresholds
         self._checks: dict[str, Check] = {}
@@ -104,26 +89,26 @@ class Compiler:
             inner.append(self.compile(self.named[name]))
         return found
 
-    def compile(self, node: AnyCond) -> Check:
+    def compile(self, node: cond.AnyCond) -> Check:
         """``node`` as a function of the scope."""
-        if isinstance(node, Ref):
+        if isinstance(node, cond.Ref):
             return self.named_check(node.ref) if node.ref in self.named else _yes(node.ref)
-        if isinstance(node, AllOf):
+        if isinstance(node, cond.AllOf):
             return _all_of(tuple(self.compile(c) for c in node.all_))
-        if isinstance(node, AnyOf):
+        if isinstance(node, cond.AnyOf):
             return _any_of(tuple(self.compile(c) for c in node.any_))
-        if isinstance(node, Not):
+        if isinstance(node, cond.Not):
             return _not(self.compile(node.not_))
-        if isinstance(node, Count):
+        if isinstance(node, cond.Count):
             parts = tuple(self.compile(c) for c in node.count)
             return _count(parts, node.op, self._right(node.value))
-        if isinstance(node, Compare):
+        if isinstance(node, cond.Compare):
             return _compare(node.fact, node.op, self._right(node.value))
-        if isinstance(node, Is):
+        if isinstance(node, cond.Is):
             return _compare(node.fact, "==", node.is_)
-        if isinstance(node, Known):
+        if isinstance(node, cond.Known):
             return _known(node.fact, node.known)
-        if isinstance(node, MotiveIs):
+        if isinstance(node, cond.MotiveIs):
             motive = node.motive
             return lambda scope: motive in scope.motives
         return _decided(node)
@@ -185,7 +170,7 @@ def _count(parts: tuple[Check, ...], op: str, right: Any) -> Check:
                 sure += 1
             elif held is None:
                 maybe += 1
-        other = scope.facts.get(right.fact) if isinstance(right, FactRef) else right
+        other = scope.facts.get(right.fact) if isinstance(right, cond.FactRef) else right
         if other is None or isinstance(other, bool) or not isinstance(other, int | float | Amount):
             return scope.unknown
         if isinstance(other, Amount):
@@ -198,7 +183,7 @@ def _count(parts: tuple[Check, ...], op: str, right: Any) -> Check:
 
 
 def _compare(name: str, op: str, right: Any) -> Check:
-    if isinstance(right, FactRef):
+    if isinstance(right, cond.FactRef):
         other_name = right.fact
 
         def against_fact(scope: Scope) -> Truth:
@@ -285,13 +270,13 @@ def _known(name: str, known: bool) -> Check:
     return lambda scope: (scope.facts.get(name) is not None) == known
 
 
-def _decided(node: AnyCond) -> Check:
-    if isinstance(node, OnPath):
+def _decided(node: cond.AnyCond) -> Check:
+    if isinstance(node, cond.OnPath):
         step = node.on_path
         return lambda scope: scope.decided is not None and step in scope.decided.path
-    if isinstance(node, TechniqueIs):
+    if isinstance(node, cond.TechniqueIs):
         technique = node.technique
         return lambda scope: scope.decided is not None and scope.decided.technique == technique
-    assert isinstance(node, StrategyIs)
+    assert isinstance(node, cond.StrategyIs)
     strategy = node.strategy
     return lambda scope: scope.decided is not None and scope.decided.strategy == strategy

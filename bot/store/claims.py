@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import ColumnElement, Engine, or_, select, update
 
 from bot.clock import utc_now
 from bot.store import schema
@@ -29,24 +30,12 @@ class Claims:
         free = or_(c.lock_owner.is_(None), c.lock_until < now, c.lock_owner == owner)
         if steal_from is not None:
             free = or_(free, c.lock_owner == steal_from)
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, free)
-                .values(lock_owner=owner, lock_until=now + lease_seconds)
-            )
-        return result.rowcount == 1
+        return self._set_if(consultation_id, free, lock_owner=owner, lock_until=now + lease_seconds)
 
     def renew(self, consultation_id: str, owner: str, lease_seconds: float) -> bool:
         """Extend ``owner``'s lease (compare-and-set); False if it is no longer theirs."""
-        c = schema.consultations.c
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, c.lock_owner == owner)
-                .values(lock_until=time.time() + lease_seconds)
-            )
-        return result.rowcount == 1
+        mine = schema.consultations.c.lock_owner == owner
+        return self._set_if(consultation_id, mine, lock_until=time.time() + lease_seconds)
 
     def lease_owner(self, consultation_id: str) -> str | None:
         """Who holds the consultation's lease, if anyone."""
@@ -58,13 +47,8 @@ class Claims:
         return str(owner) if owner else None
 
     def release(self, consultation_id: str, owner: str) -> None:
-        c = schema.consultations.c
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(schema.consultations)
-                .where(c.id == consultation_id, c.lock_owner == owner)
-                .values(lock_owner=None, lock_until=None)
-            )
+        mine = schema.consultations.c.lock_owner == owner
+        self._set_if(consultation_id, mine, lock_owner=None, lock_until=None)
 
     def claim_pending(self, consultation_id: str) -> bool:
         """Move a pending consultation to ``opening``; False if someone else did first."""
@@ -75,11 +59,16 @@ class Claims:
         self._move(consultation_id, "opening", "pending")
 
     def _move(self, consultation_id: str, before: str, after: str) -> bool:
-        c = schema.consultations.c
+        was = schema.consultations.c.status == before
+        return self._set_if(consultation_id, was, status=after, updated_at=utc_now())
+
+    def _set_if(self, consultation_id: str, condition: ColumnElement[bool], **values: Any) -> bool:
+        """Set ``values`` on the consultation if ``condition`` holds, in one UPDATE (a
+        compare-and-set); True if it did."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 update(schema.consultations)
-                .where(c.id == consultation_id, c.status == before)
-                .values(status=after, updated_at=utc_now())
+                .where(schema.consultations.c.id == consultation_id, condition)
+                .values(**values)
             )
         return result.rowcount == 1

@@ -22,6 +22,8 @@ from bot.clock import aware, utc
 from bot.store import schema
 
 PAGE = 200
+_MOMENTS = frozenset({"created_at", "updated_at", "ended_at"})
+"""The columns exported as ISO text (aware, in UTC as stored)."""
 
 
 def export_records(
@@ -74,50 +76,32 @@ def _record(
 ) -> dict[str, Any]:
     return {
         "consultation_id": row["id"],
-        "team_id": row["team_id"],
-        "channel_id": row["channel_id"],
-        "user_id": row["user_id"],
-        "origin": row["origin"],
-        "thread_ts": row["thread_ts"],
-        "root_ts": row["root_ts"],
-        "status": row["status"],
-        "created_at": _when(row["created_at"]),
-        "updated_at": _when(row["updated_at"]),
-        "ended_at": _when(row["ended_at"]),
-        "description": row["description"],
+        **_columns(row, "team_id channel_id user_id origin thread_ts root_ts status"),
+        **_columns(row, "created_at updated_at ended_at description"),
         "replies": [
-            {
-                "user_id": t["user_id"],
-                "text": t["text"],
-                "quick_answer_for": t["about"],
-                "created_at": _when(t["created_at"]),
-            }
+            {**_columns(t, "user_id text created_at"), "quick_answer_for": t["about"]}
             for t in turns
         ],
         "state": _json(row["state_json"]),
         "recommendations": [
             {
-                "strategy": r["strategy"],
+                **_columns(r, "strategy technique confidence message_ts created_at"),
                 "path": _json(r["path"]),
-                "technique": r["technique"],
-                "confidence": r["confidence"],
-                "message_ts": r["message_ts"],
-                "created_at": _when(r["created_at"]),
                 "advice": _json(r["advice_json"]),
             }
             for r in given
         ],
         "bot_messages": [
-            {
-                "ts": m["ts"],
-                "thread_ts": m["thread_ts"],
-                "kind": m["kind"],
-                "created_at": _when(m["created_at"]),
-                "content": _json(m["content_json"]),
-            }
+            {**_columns(m, "ts thread_ts kind created_at"), "content": _json(m["content_json"])}
             for m in posted
         ],
     }
+
+
+def _columns(row: RowMapping, names: str) -> dict[str, Any]:
+    """The columns ``names`` (space-separated) of ``row`` under their own names, the
+    moments among them as ISO text."""
+    return {n: _when(row[n]) if n in _MOMENTS else row[n] for n in names.split()}
 
 
 def _when(moment: datetime | None) -> str | None:

@@ -38,6 +38,8 @@ checks that the two agree.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Column,
     DateTime,
@@ -83,32 +85,38 @@ consultations = Table(
     Index("ix_consultations_channel_root", "channel_id", "root_ts"),
 )
 
-turns = Table(
+
+def _of_consultation(name: str, *columns: Column[Any]) -> Table:
+    """A table of what a consultation gathers, in order: ``id`` counts the rows,
+    ``consultation_id`` names their consultation, ``created_at`` dates them, and an index
+    reads one consultation's rows in order."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
+        *columns,
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Index(f"ix_{name}_consultation", "consultation_id", "id"),
+    )
+
+
+turns = _of_consultation(
     "turns",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
     Column("user_id", String(32), nullable=False),
     Column("text", Text, nullable=False),
     Column("about", String(64), nullable=True),  # the fact a clicked quick answer answers
     Column("source_id", String(128), nullable=False, unique=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Index("ix_turns_consultation", "consultation_id", "id"),
 )
 
-recommendations = Table(
+recommendations = _of_consultation(
     "recommendations",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("consultation_id", String(36), ForeignKey("consultations.id"), nullable=False),
     Column("strategy", String(32), nullable=False),
     Column("path", Text, nullable=False, doc="JSON list of strategies"),
     Column("technique", String(32)),
     Column("confidence", String(16), nullable=False),
     Column("advice_json", Text, nullable=False),
     Column("message_ts", String(32)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Index("ix_recommendations_consultation", "consultation_id", "id"),
 )
 
 messages = Table(

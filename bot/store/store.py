@@ -9,7 +9,17 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, and_, delete, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    RowMapping,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import aware, utc_now
@@ -133,10 +143,7 @@ class Store(History, Claims, Backlog, Turns, Lifecycle, Expiry, Workspaces):
         return Consultation(state_json=None, **row)
 
     def get(self, consultation_id: str) -> Consultation | None:
-        query = select(schema.consultations).where(schema.consultations.c.id == consultation_id)
-        with self.engine.connect() as conn:
-            row = conn.execute(query).mappings().first()
-        return _consultation(row) if row else None
+        return self._find(schema.consultations.c.id == consultation_id)
 
     def progress(self, consultation_id: str) -> tuple[Consultation | None, int]:
         """The consultation and the id of its last stored turn (0: none), in one read."""
@@ -156,20 +163,17 @@ class Store(History, Claims, Backlog, Turns, Lifecycle, Expiry, Workspaces):
     def find_by_thread(self, channel_id: str, thread_ts: str) -> Consultation | None:
         """The consultation living in that thread, if any."""
         c = schema.consultations.c
-        query = select(schema.consultations).where(
-            and_(c.channel_id == channel_id, c.thread_ts == thread_ts)
-        )
-        with self.engine.connect() as conn:
-            row = conn.execute(query).mappings().first()
-        return _consultation(row) if row else None
+        return self._find(c.channel_id == channel_id, c.thread_ts == thread_ts)
 
     def find_by_root(self, channel_id: str, root_ts: str) -> Consultation | None:
         """The consultation that started from the message at ``root_ts``, if any: a mention
         or a direct message (its description), or the root message of an ``/advise``."""
         c = schema.consultations.c
-        query = select(schema.consultations).where(
-            and_(c.channel_id == channel_id, c.root_ts == root_ts)
-        )
+        return self._find(c.channel_id == channel_id, c.root_ts == root_ts)
+
+    def _find(self, *conditions: ColumnElement[bool]) -> Consultation | None:
+        """The consultation for which all ``conditions`` hold, if any."""
+        query = select(schema.consultations).where(*conditions)
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
         return _consultation(row) if row else None
