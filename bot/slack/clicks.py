@@ -126,3 +126,21 @@ def _label(blocks: list[dict[str, Any]], block_id: str, reply: str) -> str | Non
         if json.loads(button.get("value", "{}")).get("r") == reply:
             return str(button.get("text", {}).get("text", ""))
     return None
+
+
+def clicked_consultation(
+    store: Store, body: dict[str, Any], action: dict[str, Any]
+) -> Consultation | None:
+    """The consultation a button's value names, if the click came from its team and its
+    channel (both from Slack's signed body, never from the value); None for anything
+    else. Each button checks the clicked message itself."""
+    try:
+        consultation_id = str(json.loads(action.get("value") or "")["c"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    found = store.get(consultation_id)
+    container = body.get("container") or {}
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    if found is None or team != found.team_id or container.get("channel_id") != found.channel_id:
+        return None
+    return found

@@ -145,22 +145,14 @@ class Conversations:
         if consultation.ended:
             return
         folded = folding.fold(self.store, self.advisor, consultation)
-        for turn in folded.unread:
+        told = [(t, wording.LIMIT_REACHED) for t in folded.unread]
+        told += [(t, wording.SKIP_NOT_YOURS) for t in folded.skips_refused]
+        for turn, note in told:
             held.keep()
             self.poster.ephemeral(
-                wording.LIMIT_REACHED,
-                channel=consultation.channel_id,
-                user=turn.user_id,
+                note, channel=consultation.channel_id, user=turn.user_id,
                 thread_ts=consultation.thread_ts,
-            )
-        for turn in folded.skips_refused:
-            held.keep()
-            self.poster.ephemeral(
-                wording.SKIP_NOT_YOURS,
-                channel=consultation.channel_id,
-                user=turn.user_id,
-                thread_ts=consultation.thread_ts,
-            )
+            )  # fmt: skip
         read_something = len(folded.unread) < len(folded.new)
         status, rounds = consultation.status, consultation.question_rounds
         if consultation.state_json is None or read_something:

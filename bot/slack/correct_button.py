@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import json
-
-from slack_sdk.models.blocks import ActionsBlock, ButtonElement, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock
 
 from bot.slack import wording
+from bot.slack.buttons import consultation_button
 
 CORRECT_FACTS_ACTION = "correct_facts"
 CORRECT_FACTS_BLOCK = "correct_facts"
@@ -15,13 +14,6 @@ CORRECT_FACTS_BLOCK = "correct_facts"
 
 def correct_facts_block(consultation_id: str) -> ActionsBlock:
     """The button; its value names the consultation (checked on click against the store)."""
-    return ActionsBlock(
-        block_id=CORRECT_FACTS_BLOCK,
-        elements=[
-            ButtonElement(
-                text=PlainTextObject(text=wording.CORRECT_FACTS),
-                action_id=CORRECT_FACTS_ACTION,
-                value=json.dumps({"c": consultation_id}),
-            )
-        ],
+    return consultation_button(
+        CORRECT_FACTS_BLOCK, CORRECT_FACTS_ACTION, wording.CORRECT_FACTS, consultation_id
     )

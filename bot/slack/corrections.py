@@ -11,7 +11,6 @@ from the latest recommendation (the facts as they stand), never from the payload
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -24,7 +23,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice
 from bot.interface import CorrectorLike
 from bot.slack import correction_modal
-from bot.slack.clicks import RECORD_WAIT_SECONDS
+from bot.slack.clicks import RECORD_WAIT_SECONDS, clicked_consultation
 from bot.slack.intake import Intake
 from bot.slack.steering import correction_about
 from bot.slackkit.errors import slack_error
@@ -94,21 +93,10 @@ class Corrections:
     def _clicked_consultation(
         self, body: dict[str, Any], action: dict[str, Any]
     ) -> Consultation | None:
-        try:
-            consultation_id = str(json.loads(action.get("value") or "")["c"])
-        except (ValueError, KeyError, TypeError):
+        found = clicked_consultation(self.intake.store, body, action)
+        if found is None or found.ended:
             return None
-        store = self.intake.store
-        found = store.get(consultation_id)
         container = body.get("container") or {}
-        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
-        if (
-            found is None
-            or found.ended
-            or team != found.team_id
-            or container.get("channel_id") != found.channel_id
-        ):
-            return None
         return found if self._is_recommendation(found.id, container.get("message_ts")) else None
 
     def _is_recommendation(self, consultation_id: str, ts: object) -> bool:

@@ -14,7 +14,6 @@ clicker is told so, privately.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -26,6 +25,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice
 from bot.records import Superseded, decision_record, record_filename, strategy_label
 from bot.slack import wording
+from bot.slack.clicks import clicked_consultation
 from bot.store import Consultation, Store, StoredRecommendation
 from bot.store.redaction import is_redacted
 
@@ -63,19 +63,10 @@ class DecisionRecords:
     def read_click(self, body: dict[str, Any], action: dict[str, Any]) -> RecordClick | None:
         """The recommendation clicked on, or None for a click on anything else (another
         team's consultation, another channel, a message that is not its recommendation)."""
-        try:
-            consultation_id = str(json.loads(action.get("value") or "")["c"])
-        except (ValueError, KeyError, TypeError):
+        consultation = clicked_consultation(self.store, body, action)
+        if consultation is None:
             return None
-        consultation = self.store.get(consultation_id)
         container = body.get("container") or {}
-        team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
-        if (
-            consultation is None
-            or team != consultation.team_id
-            or container.get("channel_id") != consultation.channel_id
-        ):
-            return None
         given = self.store.recommendations(consultation.id)
         posted = [r.message_ts for r in given]
         message_ts = container.get("message_ts")

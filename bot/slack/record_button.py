@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import json
-
-from slack_sdk.models.blocks import ActionsBlock, ButtonElement, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock
 
 from bot.slack import wording
+from bot.slack.buttons import consultation_button
 
 SAVE_RECORD_ACTION = "save_record"
 SAVE_RECORD_BLOCK = "decision_record"
@@ -16,13 +15,6 @@ SAVE_RECORD_BLOCK = "decision_record"
 def save_record_block(consultation_id: str) -> ActionsBlock:
     """The button under a recommendation; its value names the consultation (checked on
     click against what the bot posted)."""
-    return ActionsBlock(
-        block_id=SAVE_RECORD_BLOCK,
-        elements=[
-            ButtonElement(
-                text=PlainTextObject(text=wording.SAVE_RECORD),
-                action_id=SAVE_RECORD_ACTION,
-                value=json.dumps({"c": consultation_id}),
-            )
-        ],
+    return consultation_button(
+        SAVE_RECORD_BLOCK, SAVE_RECORD_ACTION, wording.SAVE_RECORD, consultation_id
     )

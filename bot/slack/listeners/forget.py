@@ -9,12 +9,12 @@ a job then deletes the bot's messages in the thread and tells the asker, private
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
+from bot.slack.clicks import clicked_consultation
 from bot.slack.forget_button import FORGET_ACTION
 from bot.slack.intake import Intake
 from bot.slack.jobs import Job
@@ -73,18 +73,11 @@ def _clicked_root(
 ) -> Consultation | None:
     """The consultation whose root message was clicked (value, team, channel and message
     all agree with the store), or None for a click on anything else."""
-    try:
-        consultation_id = str(json.loads(action.get("value") or "")["c"])
-    except (ValueError, KeyError, TypeError):
-        return None
-    found = intake.store.get(consultation_id)
+    found = clicked_consultation(intake.store, body, action)
     container = body.get("container") or {}
-    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
     if (
         found is None
         or not (body.get("user") or {}).get("id")
-        or team != found.team_id
-        or container.get("channel_id") != found.channel_id
         or not found.root_ts
         or container.get("message_ts") != found.root_ts
     ):
