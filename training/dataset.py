@@ -149,6 +149,7 @@ def build(cases: Iterable[Case], lexicon: Lexicon) -> Examples:
     ex = Examples([], {h: [] for h in TURN_HEADS}, [], [], [], [])
     for case in cases:
         extra = fragment_reply(case)
+        stated_from = _stated_from(case)
         texts = [*case.turns, *([extra] if extra else [])]
         for turn, text in enumerate(texts):
             turn_features: list[list[Feature]] = []
@@ -157,8 +158,8 @@ def build(cases: Iterable[Case], lexicon: Lexicon) -> Examples:
                 turn_features.append(sentence_features(marked))
                 for m in mentions(sentence):
                     label = _mention_label(case, sentence, m, text)
-                    if label is None:
-                        continue
+                    if label is None or (label == NONE and turn < stated_from):
+                        continue  # a figure a later turn corrected: its label is unknown
                     ex.mention_x.append(mention_features(marked, m))
                     ex.mention_y.append(label)
                     ex.mention_groups.append(case.writer)
@@ -175,6 +176,22 @@ def _turn_label(case: Case, head: str, text: str) -> str:
         return NONE
     quotes = case.evidence.get(fact, [])
     return value if any(q and q in text for q in quotes) else NONE
+
+
+def _stated_from(case: Case) -> int:
+    """Before this turn, a number no fact's evidence covers has no known label: a number
+    fact's evidence is in this later turn, so an earlier figure may be the one it
+    corrected ("we have about 400 labeled", then "it's 1,400 labeled, not 400"). Labeled
+    ``none``, such figures taught the model that "400 labeled" states nothing."""
+    first = 0
+    for fact in NUMBER_FACTS:
+        quotes = [q for q in case.evidence.get(fact, []) if q]
+        if not quotes or case.expect.get(fact) is None:
+            continue
+        turns = [t for t, text in enumerate(case.turns) if any(q in text for q in quotes)]
+        if turns:
+            first = max(first, min(turns))
+    return first
 
 
 def _mention_label(case: Case, sentence: Sentence, m: Mention, text: str) -> str | None:
