@@ -131,8 +131,8 @@ class Conversations:
         """Rebuild a questions message from what was stored, its clicked questions shown as
         answered (logged, not raised, if Slack refuses)."""
         message = self.store.message_at(channel_id, ts)
-        if message is None or message.consultation_id is None:
-            return
+        if message is None or message.consultation_id is None or not message.content_json:
+            return  # its copy was emptied (the words it quoted changed): left as posted
         text, rebuilt_blocks = clicks.rebuilt(message, self.store.turns(message.consultation_id))
         try:
             self.poster.update(channel=channel_id, ts=ts, text=text, blocks=rebuilt_blocks)

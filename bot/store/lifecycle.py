@@ -27,7 +27,7 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, Engine, delete, exists, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, or_, select, update
 
 from bot.clock import aware, utc_now
 from bot.store import redaction, schema
@@ -188,7 +188,13 @@ def _invalidate(
 
 def _redact_since(conn: Connection, consultation_id: str, since: datetime | None) -> None:
     """Redact the recommendations given since ``since`` (all of them: None), the ones that
-    may have read the words that changed."""
+    may have read the words that changed, and empty the stored copies of the bot's messages
+    posted since (a confirmation quotes the words it is unsure of)."""
+    m = schema.messages.c
+    posted = m.consultation_id == consultation_id
+    if since is not None:
+        posted = and_(posted, m.created_at >= since)
+    conn.execute(update(schema.messages).where(posted).values(content_json=None))
     r = schema.recommendations.c
     query = select(r.id, r.advice_json).where(r.consultation_id == consultation_id)
     if since is not None:

@@ -59,6 +59,30 @@ def test_a_deleted_reply_leaves_no_word_in_any_table(store: Store) -> None:
     assert found is not None and found.status == "advised" and not found.ended
 
 
+def test_a_deleted_reply_empties_the_bots_messages_that_may_quote_it(store: Store) -> None:
+    """A confirmation quotes the user's words ("You wrote “...”"): the stored copies of the
+    bot's messages posted since a reply no longer hold them once it is deleted."""
+    given = given_consultation(store)
+    quoting = json.dumps({"text": f"You wrote “800 examples from {SECRET}”: yes?", "blocks": []})
+    store.record_message(
+        PostedMessage(
+            channel_id="C1",
+            ts="9.1",
+            thread_ts="1.0",
+            kind="questions",
+            consultation_id=given.consultation_id,
+            content_json=quoting,
+        )
+    )
+    assert "messages.content_json" in columns_holding(store.engine, SECRET)
+
+    assert store.delete_turn(given.reply_source) == given.consultation_id
+
+    message = store.message_at("C1", "9.1")
+    assert message is not None and message.content_json is None
+    assert columns_holding(store.engine, SECRET) == []
+
+
 def test_an_edited_description_redacts_every_recommendation(store: Store) -> None:
     given = given_consultation(store, secret_in="description")
     assert store.edit_description(given.consultation_id, "Classify support tickets")
