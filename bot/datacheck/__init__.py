@@ -11,7 +11,7 @@ from bot.datacheck.check import check_file, check_stream
 from bot.datacheck.measured import apply_report, describe_measurement, short_report
 from bot.datacheck.report import DataReport
 from bot.datacheck.shapes import DataFormat
-from bot.datacheck.sources import MAX_FILE_BYTES, FileType
+from bot.datacheck.sources import MAX_FILE_BYTES, FileType, bounded
 from bot.datacheck.split import DEFAULT_SEED
 from bot.datacheck.writer import SplitResult, split_file
 
@@ -23,6 +23,7 @@ __all__ = [
     "FileType",
     "SplitResult",
     "apply_report",
+    "bounded",
     "check_file",
     "check_stream",
     "describe_measurement",

@@ -74,7 +74,7 @@ def check_file(
 
 
 def scan_stream(stream: BinaryIO, name: str, *, max_bytes: int | None) -> Scan:
-    reader = bounded(stream, name, max_bytes)
+    reader = bounded(stream.read, name, max_bytes)
     file_type = detect_type(name, sniff(reader))
     rows = read_rows(reader, file_type)
     head = list(islice(rows, DETECT_ROWS))
@@ -87,7 +87,7 @@ def scan_stream(stream: BinaryIO, name: str, *, max_bytes: int | None) -> Scan:
 
 def rows_of(stream: BinaryIO, name: str, file_type: FileType) -> Iterator[RawRow]:
     """The rows again, for a second pass (the split's writing)."""
-    return read_rows(bounded(stream, name, None), file_type)
+    return read_rows(bounded(stream.read, name, None), file_type)
 
 
 @contextmanager

@@ -4,9 +4,9 @@ refuses to read past a size limit."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import PurePath
-from typing import BinaryIO
 
 from bot.datacheck.wording import wording
 from bot.errors import DataFileError
@@ -48,11 +48,12 @@ def detect_type(name: str, head: bytes) -> FileType:
 
 
 class _Limited(io.RawIOBase):
-    """A raw stream over ``inner`` that raises :class:`DataFileError` once more than
-    ``limit`` bytes have been read (``None``: no limit)."""
+    """A raw stream over ``read`` (a function that returns up to so many bytes, ``b""`` at
+    the end) that raises :class:`DataFileError` once more than ``limit`` bytes have been
+    read (``None``: no limit)."""
 
-    def __init__(self, inner: BinaryIO, name: str, limit: int | None) -> None:
-        self.inner = inner
+    def __init__(self, read: Callable[[int], bytes], name: str, limit: int | None) -> None:
+        self.read_some = read
         self.name_shown = name
         self.limit = limit
         self.read_so_far = 0
@@ -61,7 +62,7 @@ class _Limited(io.RawIOBase):
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.inner.read(len(buffer))
+        data = self.read_some(len(buffer))
         if not data:
             return 0
         self.read_so_far += len(data)
@@ -73,9 +74,10 @@ class _Limited(io.RawIOBase):
         return len(data)
 
 
-def bounded(stream: BinaryIO, name: str, limit: int | None) -> io.BufferedReader:
-    """A buffered reader over ``stream`` that stops with a clear error past ``limit`` bytes."""
-    return io.BufferedReader(_Limited(stream, name, limit), buffer_size=64 * 1024)
+def bounded(read: Callable[[int], bytes], name: str, limit: int | None) -> io.BufferedReader:
+    """A buffered reader over ``read`` (``stream.read``, or a network read with a deadline)
+    that stops with a clear error past ``limit`` bytes."""
+    return io.BufferedReader(_Limited(read, name, limit), buffer_size=64 * 1024)
 
 
 def sniff(reader: io.BufferedReader) -> bytes:

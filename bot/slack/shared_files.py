@@ -12,11 +12,10 @@ more than the limit has arrived, and has a timeout per read and a deadline in al
 from __future__ import annotations
 
 import http.client
-import io
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.datacheck import MAX_FILE_BYTES
+from bot.datacheck import MAX_FILE_BYTES, bounded
 from bot.datacheck import wording as data_wording
 from bot.slack import wording
 from bot.slackkit.errors import slack_error
@@ -106,31 +105,20 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None  # urllib then raises the 3xx as an HTTPError
 
 
-class _Deadline(io.RawIOBase):
-    """The response, read one network read at a time, given up past ``until``."""
+def _network_reads(response: Any, until: float) -> Callable[[int], bytes]:
+    """Reads of the response, one network read each (``read1``: a trickle cannot hold a
+    read past the deadline), given up past ``until``."""
 
-    def __init__(self, response: Any, until: float, limit: int, name: str) -> None:
-        self.response = response
-        self.until = until
-        self.limit = limit
-        self.name = name
-        self.received = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if time.monotonic() > self.until:
+    def read(size: int) -> bytes:
+        if time.monotonic() > until:
             raise DownloadFailed("the download took too long")
         try:
-            data = self.response.read1(len(buffer))
+            data: bytes = response.read1(size)
         except (OSError, http.client.HTTPException) as err:
             raise DownloadFailed(type(err).__name__) from None
-        self.received += len(data)
-        if self.received > self.limit:
-            raise FileRefused(_too_large(self.name, self.limit))
-        buffer[: len(data)] = data
-        return len(data)
+        return data
+
+    return read
 
 
 class SlackFiles:
@@ -182,9 +170,11 @@ class SlackFiles:
 
     @contextmanager
     def download(self, file: SlackFile) -> Iterator[BinaryIO]:
-        """The file's bytes as a stream, bounded by the limit and the deadline; refused
-        (:class:`FileRefused`) or failed (:class:`DownloadFailed`) before a byte is read
-        when it cannot be had."""
+        """The file's bytes as a stream, refused (:class:`FileRefused`) or failed
+        (:class:`DownloadFailed`) before a byte is read when it cannot be had. A read
+        past the limit raises :class:`DataFileError`, as the data check's own limit does
+        (the same reader: :func:`bot.datacheck.bounded`); one past the deadline, or one
+        the network fails, :class:`DownloadFailed`."""
         refused = self.refusal(file)
         if refused is not None:
             raise FileRefused(refused)
@@ -202,9 +192,8 @@ class SlackFiles:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > self.max_bytes:
                 raise FileRefused(_too_large(file.name, self.max_bytes))
-            until = time.monotonic() + self.deadline
-            raw = _Deadline(response, until, self.max_bytes, file.name)
-            yield io.BufferedReader(raw, buffer_size=64 * 1024)
+            reads = _network_reads(response, time.monotonic() + self.deadline)
+            yield bounded(reads, file.name, self.max_bytes)
 
 
 def _too_large(name: str, limit: int) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from slack_sdk import WebClient
 
+from bot.errors import DataFileError
 from bot.slack.shared_files import (
     DownloadFailed,
     FileRefused,
@@ -159,7 +160,7 @@ def test_a_body_without_a_length_stops_as_soon_as_it_passes_the_limit(fake: Fake
     file = files.info(hosted(fake, b"y" * 2_000_000, size=10, chunked=True).id)
     with files.download(file) as stream:
         got = 0
-        with pytest.raises(FileRefused, match="larger than"):
+        with pytest.raises(DataFileError, match="larger than"):
             while chunk := stream.read(10_000):
                 got += len(chunk)
     assert got <= 100_000

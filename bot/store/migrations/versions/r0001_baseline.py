@@ -10,6 +10,8 @@ Revises:
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -45,25 +47,16 @@ def upgrade() -> None:
         "consultations",
         ["team_id", "channel_id", "created_at"],
     )
-    op.create_table(
+    _consultation_log(
         "turns",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column(
-            "consultation_id", sa.String(36), sa.ForeignKey("consultations.id"), nullable=False
-        ),
         sa.Column("user_id", sa.String(32), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("about", sa.String(64)),
         sa.Column("source_id", sa.String(128), nullable=False, unique=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_turns_consultation", "turns", ["consultation_id", "id"])
-    op.create_table(
+    _consultation_log(
         "recommendations",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column(
-            "consultation_id", sa.String(36), sa.ForeignKey("consultations.id"), nullable=False
-        ),
         sa.Column("strategy", sa.String(32), nullable=False),
         sa.Column("path", sa.Text, nullable=False),
         sa.Column("technique", sa.String(32)),
@@ -72,7 +65,6 @@ def upgrade() -> None:
         sa.Column("message_ts", sa.String(32)),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_recommendations_consultation", "recommendations", ["consultation_id", "id"])
     op.create_table(
         "messages",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -118,6 +110,21 @@ def upgrade() -> None:
             "team_id", "channel_id", "frequency", "period_start", name="uq_digest_run_period"
         ),
     )
+
+
+def _consultation_log(name: str, *columns: sa.Column[Any]) -> None:
+    """A table of a consultation's rows in the order they came (``turns``,
+    ``recommendations``): its own ``id``, the consultation's, then ``columns``; indexed
+    ``ix_<name>_consultation`` on both ids, to read one consultation's rows in order."""
+    op.create_table(
+        name,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column(
+            "consultation_id", sa.String(36), sa.ForeignKey("consultations.id"), nullable=False
+        ),
+        *columns,
+    )
+    op.create_index(f"ix_{name}_consultation", name, ["consultation_id", "id"])
 
 
 def downgrade() -> None:
