@@ -59,21 +59,33 @@ class Conversations:
         """Post the root message of a ``/advise`` consultation being opened, then answer in
         its thread. If the bot may not post there, its author gets a private hint to invite
         it, and the consultation waits (``pending``) until the bot joins the channel."""
+        for _ in range(MAX_PASSES):
+            if not self._open_once(consultation_id):
+                break
+        self.answer(consultation_id)  # turns that came meanwhile
+
+    def _open_once(self, consultation_id: str) -> bool:
+        """One try at opening; True when the bot was invited while this try waited for it:
+        the join's job found the lease held and left the opening to this one."""
         owner = lease.try_acquire(self.store, consultation_id, LEASE_SECONDS)
         if owner is None:
-            return  # being opened by another job
+            return False  # being opened by another job
         held = lease.Holding(self.store, consultation_id, owner)
+        waiting = False
         try:
             found = self.store.get(consultation_id)
             if found is None or found.status != "opening" or found.thread_ts:
-                return
+                return False
             if self._post_root(found, held):  # on an error it stays ``opening``: swept again
                 self._answer_held(consultation_id, held)  # its first answer, same lease
+            else:
+                waiting = True
         except Reread:
-            pass  # answered again below
+            pass  # answered again by open()
         finally:
             held.release()
-        self.answer(consultation_id)  # turns that came meanwhile
+        again = self.store.get(consultation_id) if waiting else None
+        return again is not None and again.status == "opening" and not again.thread_ts
 
     def _post_root(self, c: Consultation, held: lease.Holding) -> bool:
         held.keep()
