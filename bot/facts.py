@@ -86,6 +86,11 @@ AMOUNT_FACTS: frozenset[str] = frozenset(
 )
 """The facts that hold a number as an :class:`Amount` (exact, a range or a bound)."""
 
+BOOLEAN_FACTS: tuple[str, ...] = tuple(
+    name for name, field in Facts.model_fields.items() if bool in _args(field.annotation)
+)
+"""The yes/no facts, in the policy's order."""
+
 PERCENT_FACTS: frozenset[str] = frozenset({"baseline_quality", "target_quality"})
 """The amounts that are shares, shown as percentages."""
 

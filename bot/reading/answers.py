@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.facts import AMOUNT_FACTS, PERCENT_FACTS
-from bot.reading.heads import BOOLEAN_FACTS
+from bot.facts import AMOUNT_FACTS, BOOLEAN_FACTS, PERCENT_FACTS
 from bot.reading.lexicon import Lexicon
 from bot.reading.mentions import mentions
 from bot.reading.tokens import split_sentences

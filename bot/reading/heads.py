@@ -11,35 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from bot.facts import BOOLEAN_FACTS, DataQuality, TaskType
+
 NONE = "none"
 
-BOOLEAN_FACTS = (
-    "preference_data",
-    "specialized_domain",
-    "needs_knowledge",
-    "style_consistency",
-    "latency_sensitive",
-    "prompting_exhausted",
-    "self_hosted",
-)
-
-TASKS = (
-    NONE,
-    "classification",
-    "extraction",
-    "generation",
-    "summarization",
-    "question_answering",
-    "conversation",
-    "code",
-    "translation",
-    "other",
-)
+TASKS = (NONE, *(task.value for task in TaskType))
+"""The task model's classes: none, then the policy's task types."""
 
 TURN_HEADS: dict[str, tuple[str, ...]] = {
     "task_type": TASKS,
     **{fact: (NONE, "yes", "no") for fact in BOOLEAN_FACTS},
-    "data_quality": (NONE, "high", "mixed", "low"),
+    "data_quality": (NONE, *(quality.value for quality in DataQuality)),
     "no_examples": (NONE, "zero"),
 }
 """Turn model -> its classes (the first is always ``none``)."""

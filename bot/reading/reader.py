@@ -19,9 +19,8 @@ from typing import Any
 
 from bot.amount import Amount
 from bot.case import CaseState, Motive, Tentative
-from bot.facts import Evidence, Facts
+from bot.facts import BOOLEAN_FACTS, Evidence, Facts
 from bot.reading import corrections, details
-from bot.reading.answers import answer_value
 from bot.reading.features import (
     Feature,
     Marked,
@@ -29,7 +28,7 @@ from bot.reading.features import (
     mention_features,
     sentence_features,
 )
-from bot.reading.heads import BOOLEAN_FACTS, FACT_OF_ROLE, HEAD_FACT, NONE, head_value
+from bot.reading.heads import FACT_OF_ROLE, HEAD_FACT, NONE, head_value
 from bot.reading.lexicon import Lexicon
 from bot.reading.mentions import Mention, mentions
 from bot.reading.model import Models, softmax
@@ -137,10 +136,6 @@ class Reader:
         if turn > 0 and any(self.lexicon.mentions_skip(s.tokens) for s in found):
             new.skipped = True
         return new
-
-    def value_of(self, fact: str, words: str) -> Any:
-        """What ``words`` say ``fact`` is when they answer it alone ("20k", "no", "87%")."""
-        return answer_value(self.lexicon, fact, words)
 
     def _where(self, r: _Reading, turn: _Turn) -> tuple[Sentence, tuple[int, int]]:
         """The sentence and words that decided ``r`` (found now: only for facts taken)."""
