@@ -20,6 +20,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from slack_sdk import WebClient
+
+from bot.settings import load_settings
+from bot.slackkit.client import make_client
 from harness.fake_files import HostedFile, HostedFiles
 
 BOT_USER_ID = "UBOT"
@@ -109,6 +113,13 @@ class FakeSlack:
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host!s}:{port}/api/"
+
+    def client(self) -> WebClient:
+        """The bot's Web API client, built as the app builds it, pointed at this fake."""
+        settings = load_settings(
+            slack_bot_token="xoxb-test", slack_signing_secret="s", slack_api_url=self.base_url
+        )
+        return make_client(settings)
 
     def __enter__(self) -> FakeSlack:
         self._thread.start()

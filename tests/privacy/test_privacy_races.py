@@ -13,12 +13,10 @@ from privacy_helpers import SECRET
 from bot.advice import Advice
 from bot.advisor import Advisor
 from bot.case import CaseState
-from bot.settings import load_settings
 from bot.slack.conversation import Conversations
 from bot.slack.jobs import Job
 from bot.slack.poster import Poster
 from bot.slack.sweeper import Sweeper
-from bot.slackkit.client import make_client
 from bot.store import PostedMessage, Store
 from harness import FakeSlack
 from harness.database import columns_holding, open_store
@@ -65,10 +63,7 @@ def test_an_answer_under_way_when_its_reply_is_edited_posts_only_the_edited_advi
     store.add_turn(found.id, user_id="U1", text=reply, source_id="msg:C1:1.2")
     store.add_turn(found.id, user_id="U1", text="skip", source_id="msg:C1:1.3")
     advisor = EditedWhileAdvising(store, "msg:C1:1.2", "about 5k a day, 3k reviewed examples")
-    settings = load_settings(
-        slack_bot_token="xoxb-test", slack_signing_secret="s", slack_api_url=fake.base_url
-    )
-    conversations = Conversations(store, advisor, Poster(make_client(settings), store))
+    conversations = Conversations(store, advisor, Poster(fake.client(), store))
 
     conversations.answer(found.id)
 

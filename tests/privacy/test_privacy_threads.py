@@ -13,11 +13,9 @@ from sqlalchemy import update
 from bot.digest.job import run_due
 from bot.digest.schedule import Frequency
 from bot.digest.store import DigestStore
-from bot.settings import load_settings
 from bot.slack import wording
 from bot.slack.forget_button import FORGET_ACTION, FORGET_BLOCK
 from bot.slack.record_button import SAVE_RECORD_ACTION, SAVE_RECORD_BLOCK
-from bot.slackkit.client import make_client
 from bot.store import Store, schema
 from harness import Call, FakeSlack, ServerProcess, SlackRequests
 from harness.database import columns_holding, files_holding
@@ -138,9 +136,7 @@ def test_a_deleted_description_ends_the_consultation_and_leaves_the_next_digest(
     assert gone is not None and gone.status == "deleted"
     digests = DigestStore(store.engine)
     digests.subscribe("T1", channel, Frequency.DAILY, yesterday - timedelta(hours=2))
-    client = make_client(load_settings(slack_bot_token="xoxb-test", slack_signing_secret="s",
-                                       slack_api_url=fake.base_url))  # fmt: skip
-    report = run_due(yesterday + timedelta(hours=21, minutes=5), store, digests, client, UTC)
+    report = run_due(yesterday + timedelta(hours=21, minutes=5), store, digests, fake.client(), UTC)
     assert [o.result for o in report.outcomes] == ["posted"]
     (digest,) = [c for c in fake.calls_to("chat.postMessage") if event_type(c) == "advisor_digest"]
     assert payload(digest)["consultations"] == 1

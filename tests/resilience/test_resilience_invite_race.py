@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.advisor import Advisor
-from bot.settings import load_settings
 from bot.slack.conversation import Conversations
 from bot.slack.poster import Poster
-from bot.slackkit.client import make_client
 from bot.store import Store
 from harness.database import open_store
 from harness.load import IndexedFakeSlack
@@ -55,10 +53,7 @@ def test_an_invite_that_comes_while_the_asker_is_told_still_opens_the_consultati
         opening=True,
     )
     assert found is not None
-    settings = load_settings(
-        slack_bot_token="xoxb-test", slack_signing_secret="s", slack_api_url=fake.base_url
-    )
-    poster = InvitedWhileTelling(make_client(settings), store)
+    poster = InvitedWhileTelling(fake.client(), store)
     conversations = Conversations(store, Advisor(), poster)
     poster.conversations, poster.consultation_id = conversations, found.id
     fake.fail_next("chat.postMessage", error="not_in_channel")
