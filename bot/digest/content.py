@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.digest.schedule import Frequency, Period
 from bot.store import Consultation, StoredRecommendation
@@ -39,12 +39,15 @@ class WarningCount:
 
 @dataclass(frozen=True)
 class Digest:
+    """A channel's period: one line per consultation, oldest first, and the warnings
+    given most often."""
+
     team_id: str
     channel_id: str
     frequency: Frequency
     period: Period
-    lines: list[DigestLine] = field(default_factory=list)
-    top_warnings: list[WarningCount] = field(default_factory=list)
+    lines: tuple[DigestLine, ...] = ()
+    top_warnings: tuple[WarningCount, ...] = ()
 
     @property
     def consultations(self) -> int:
@@ -105,8 +108,8 @@ def build_digest(
         channel_id=channel_id,
         frequency=frequency,
         period=period,
-        lines=lines,
-        top_warnings=[WarningCount(rule, texts[rule], count) for rule, count in top],
+        lines=tuple(lines),
+        top_warnings=tuple(WarningCount(rule, texts[rule], count) for rule, count in top),
     )
 
 

@@ -26,7 +26,6 @@ from bot.digest.tables import (
     FAILED,
     POSTED,
     SKIPPED_EMPTY,
-    metadata,
     runs,
     subscriptions,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "DigestStore",
     "Run",
     "Subscription",
-    "metadata",
 ]
 
 

@@ -1,5 +1,5 @@
-"""The digest tables, on their own MetaData, beside the consultation store's tables (both
-made by the migrations in bot/store/migrations).
+"""The digest tables, on the database's one MetaData beside the consultation store's
+tables (both made by the migrations in bot/store/migrations).
 
 ``digest_subscriptions``
     One row per channel (``team_id``, ``channel_id``): ``frequency`` (daily, weekly),
@@ -19,24 +19,14 @@ All times are stored in UTC.
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    UniqueConstraint,
-)
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, Table, UniqueConstraint
 
-metadata = MetaData()
+from bot.store.schema import metadata, workspace_channel
 
 subscriptions = Table(
     "digest_subscriptions",
     metadata,
-    Column("team_id", String(32), primary_key=True),
-    Column("channel_id", String(32), primary_key=True),
+    *workspace_channel(primary_key=True),  # one subscription per channel
     Column("frequency", String(16), nullable=False),
     Column("include_empty", Boolean, nullable=False, default=False),
     Column("active", Boolean, nullable=False, default=True),
@@ -49,8 +39,7 @@ runs = Table(
     "digest_runs",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("team_id", String(32), nullable=False),
-    Column("channel_id", String(32), nullable=False),
+    *workspace_channel(nullable=False),
     Column("frequency", String(16), nullable=False),
     Column("period_start", DateTime(timezone=True), nullable=False),
     Column("period_end", DateTime(timezone=True), nullable=False),

@@ -4,10 +4,20 @@ metadata, and no link or media previews (a use case's links would unfurl in the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypedDict
 
 from slack_sdk import WebClient
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.metadata import Metadata
+
+
+class Previews(TypedDict):
+    unfurl_links: bool
+    unfurl_media: bool
+
+
+NO_PREVIEWS = Previews(unfurl_links=False, unfurl_media=False)
+"""A use case's links would otherwise unfurl in the thread."""
 
 
 def post_message(
@@ -26,7 +36,6 @@ def post_message(
         text=text,
         blocks=blocks,
         metadata=metadata,
-        unfurl_links=False,
-        unfurl_media=False,
+        **NO_PREVIEWS,
     )
     return str(answer["ts"])

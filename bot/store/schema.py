@@ -56,12 +56,17 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def workspace_channel(**options: Any) -> tuple[Column[Any], Column[Any]]:
+    """``team_id`` and ``channel_id``: the Slack workspace and channel a row belongs to."""
+    return Column("team_id", String(32), **options), Column("channel_id", String(32), **options)
+
+
 consultations = Table(
     "consultations",
     metadata,
     Column("id", String(36), primary_key=True),
-    Column("team_id", String(32), nullable=False),
-    Column("channel_id", String(32), nullable=False),
+    *workspace_channel(nullable=False),
     Column("user_id", String(32), nullable=False),
     Column("origin", String(16), nullable=False, doc="command, mention or dm"),
     Column("thread_ts", String(32)),

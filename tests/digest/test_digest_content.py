@@ -116,7 +116,7 @@ def test_a_warning_without_a_gist_shows_its_text_escaped(store: Store) -> None:
     unknown = digest.top_warnings[2].__class__("new-rule", "Mind <b>this</b>", 1)
     text = json.dumps(
         digest_message(
-            Digest(**{**digest.__dict__, "top_warnings": [unknown]}), BERLIN
+            Digest(**{**digest.__dict__, "top_warnings": (unknown,)}), BERLIN
         ).block_dicts()
     )
     assert "1 consultation was warned: Mind &lt;b&gt;this&lt;/b&gt;" in text

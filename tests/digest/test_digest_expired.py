@@ -20,7 +20,7 @@ def test_an_expired_consultation_is_counted_and_says_its_words_are_not_kept() ->
         DigestLine("c1", "UANA", "", "rag", "1.1"),
         DigestLine("c2", "UBEN", "Classify tickets", "rag", "1.2"),
     ]
-    digest = Digest("T1", "C1", Frequency.DAILY, DAY, lines=lines)
+    digest = Digest("T1", "C1", Frequency.DAILY, DAY, lines=tuple(lines))
 
     message = digest_message(digest, UTC, names={}, links={"c1": "https://t/1"})
 

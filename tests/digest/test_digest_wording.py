@@ -47,9 +47,9 @@ def test_the_agreement_check_catches_what_the_digest_used_to_say() -> None:
     assert agrees("*1 consultations*, 2 digest(s)") == ["1 consultations", "2 digest(s)"]
 
 
-def every_warning(count: int) -> list[WarningCount]:
+def every_warning(count: int) -> tuple[WarningCount, ...]:
     rules = [*wording.WARNING_GISTS, UNLISTED]
-    return [WarningCount(rule, "Mind the gap.", count) for rule in rules]
+    return tuple(WarningCount(rule, "Mind the gap.", count) for rule in rules)
 
 
 def digest_of(count: int) -> Digest:
@@ -61,7 +61,7 @@ def digest_of(count: int) -> Digest:
         channel_id="C1",
         frequency=Frequency.DAILY,
         period=DAY,
-        lines=[*advised, *waiting],
+        lines=(*advised, *waiting),
         top_warnings=every_warning(count),
     )
 
