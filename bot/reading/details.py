@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from bot.case import TaskDetails
 from bot.reading.lexicon import Lexicon
@@ -40,13 +41,6 @@ _LISTED = re.compile(
     rf"(?:{_LABEL_NOUNS}|fields|json|schema) ?[:(\{{] ?(?P<items>[^)}}]{{3,200}})[)}}]"
 )
 _FIELD_WORDS = re.compile(r"\b(?:fields|json|schema|keys|columns)\b")
-_AUDIENCE = re.compile(
-    r"\b(?:for|to) (?:our |the |all |their )?(?P<who>customers|clients|employees|staff|students"
-    r"|patients|clinicians|doctors|residents|citizens|buyers|shoppers|users|members|agents"
-    r"|analysts|lawyers|attorneys|engineers|developers|investors|partners|guests|travellers"
-    r"|travelers|players|parents|learners|tenants|drivers|sellers|merchants)\b"
-    r"|\b(?P<facing>customer|client|patient|citizen|employee|member|user)-facing\b"
-)
 MAX_LABELS = 12
 
 
@@ -76,12 +70,22 @@ def read(found: Sequence[Sentence], before: TaskDetails, lexicon: Lexicon) -> Ta
                     fields = tuple(i.replace(" _ ", "_") for i in items)
                 elif not labels and len(items) <= MAX_LABELS:
                     labels = items
-        if audience is None and (m := _AUDIENCE.search(text)):
+        if audience is None and (m := _audience(lexicon.readers, lexicon.facing).search(text)):
             audience = m.group("who") or f"{m.group('facing')}s"
     if labels and count is None:
         count = len(labels)
     return TaskDetails(
         subject=subject, label_count=count, labels=labels, output_fields=fields, audience=audience
+    )
+
+
+@cache
+def _audience(readers: tuple[str, ...], facing: tuple[str, ...]) -> re.Pattern[str]:
+    """ "for our customers", "to clients", "patient-facing" (vocabulary.yaml: audiences; the
+    tokens are spaced, so a hyphen reads " - ")."""
+    return re.compile(
+        rf"\b(?:for|to) (?:our |the |all |their )?(?P<who>{'|'.join(readers) or '(?!)'})\b"
+        rf"|\b(?P<facing>{'|'.join(facing) or '(?!)'})(?: - | )facing\b"
     )
 
 

@@ -4,6 +4,7 @@ answers to a question. Loaded and checked once; immutable after."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,10 @@ class Lexicon:
     """"yes", "no", "none", "unsure", "skip" -> the replies (as tokens) that mean it."""
     domains: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """A specialized domain's name -> the words (as tokens) that show it."""
+    readers: tuple[str, ...] = ()
+    """Who may read the output, as in "for our customers" (section ``audiences``)."""
+    facing: tuple[str, ...] = ()
+    """The same in the singular, as in "patient-facing"."""
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """List or scope name -> example sentences it must be found in."""
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -139,6 +144,7 @@ def build_lexicon(data: Mapping[str, Any], name: str = "vocabulary.yaml") -> Lex
         motives=_motives(data.get("motives") or {}, set(lists), name),
         answers=_answers(data.get("answers") or {}, name),
         domains=_domains(data.get("domains") or {}, name),
+        **_audiences(data.get("audiences") or {}, name),
         examples=examples,
         thresholds=_thresholds(data.get("confidence") or {}, name),
     )
@@ -239,6 +245,18 @@ def _domains(section: Mapping[str, Any], name: str) -> dict[str, tuple[tuple[str
             raise LexiconError(f"{name}: domains: {domain}: a list of words")
         domains[str(domain)] = tuple(_norms(e.lower()) for e in entries)
     return domains
+
+
+def _audiences(section: Mapping[str, Any], name: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for kind in ("readers", "facing"):
+        words = section.get(kind, [])
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and re.fullmatch(r"[a-z]+", w) for w in words
+        ):
+            raise LexiconError(f"{name}: audiences: {kind}: a list of single lowercase words")
+        found[kind] = tuple(words)
+    return found
 
 
 def _by_first(

@@ -37,3 +37,25 @@ def test_an_unquoted_yes_or_no_is_explained() -> None:
 def test_a_motive_must_name_lists_that_exist() -> None:
     with pytest.raises(LexiconError, match="unknown list 'nope'"):
         build_lexicon({"lists": {"a": {"words": ["x"]}}, "motives": {"cost": ["nope"]}})
+
+
+def test_the_audience_words_come_from_the_vocabulary() -> None:
+    from bot.case import TaskDetails
+    from bot.reading import details
+
+    def audience(text: str, lexicon: object) -> str | None:
+        found = details.read(split_sentences(text), TaskDetails(), lexicon)  # type: ignore[arg-type]
+        return found.audience
+
+    assert audience("Draft replies for our customers.", LEXICON) == "customers"
+    assert audience("A patient-facing summary.", LEXICON) == "patients"
+    own = build_lexicon({"audiences": {"readers": ["farmers"], "facing": ["grower"]}})
+    assert audience("Draft replies for our farmers.", own) == "farmers"
+    assert audience("A grower-facing summary.", own) == "growers"
+    assert audience("Customer facing bots.", LEXICON) == "customers"
+    assert audience("Draft replies for our customers.", own) is None
+
+
+def test_an_audience_must_be_single_lowercase_words() -> None:
+    with pytest.raises(LexiconError, match="audiences: readers: a list of single lowercase"):
+        build_lexicon({"audiences": {"readers": ["our customers"]}})
