@@ -10,7 +10,6 @@ import click
 
 from bot.cli.app import AdvisorFailure, iso_moment
 from bot.errors import AdvisorError
-from bot.settings import load_settings
 
 
 @click.command("digest")
@@ -26,6 +25,8 @@ def digest(due: bool, now_text: str | None) -> None:
     if not due:
         raise click.UsageError("nothing to do: pass --due to post the digests that are due")
     now = iso_moment(now_text, "an ISO time such as 2026-11-23T09:05:00+01:00")
+    from bot.settings import load_settings  # pydantic-settings: only for this command
+
     try:
         settings = load_settings()
     except AdvisorError as err:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from bot.cli.app import App, pass_app
 from bot.cli.wording import wording
-from bot.evaluation import CaseResult, Summary, Tally, load_cases, observe, score_case, summarize
-from bot.simulation import Conversed, summarize_conversations
-from bot.simulation import converse as play
+
+if TYPE_CHECKING:  # the eval's modules load when the command runs, not with the CLI
+    from bot.evaluation import CaseResult, Summary, Tally
+    from bot.simulation import Conversed
 
 
 def _ratio(name: str, tally: Tally) -> str:
@@ -80,6 +81,8 @@ def wrong_cases(results: list[CaseResult], limit: int) -> list[str]:
 
 def conversation_report(results: list[Conversed], show_wrong: int) -> list[str]:
     """The conversation eval's figures, then the cases that ended wrong."""
+    from bot.simulation import summarize_conversations
+
     s = summarize_conversations(results)
     lines = [
         f"cases: {s.cases}",
@@ -114,6 +117,9 @@ def conversation_report(results: list[Conversed], show_wrong: int) -> list[str]:
 @pass_app
 def evaluate(app: App, cases_path: Path, show_wrong: int, converse: bool) -> None:
     """Score the advisor on labeled cases (see shared/eval/README.md)."""
+    from bot.evaluation import load_cases, observe, score_case, summarize
+    from bot.simulation import converse as play
+
     cases = load_cases(cases_path)
     if not cases:
         raise click.ClickException(wording.EVAL_NO_CASES.format(path=cases_path))

@@ -12,7 +12,6 @@ import click
 
 from bot.cli.app import database_errors, iso_moment
 from bot.clock import aware
-from bot.settings import load_database_settings
 
 
 @click.command("export")
@@ -28,6 +27,7 @@ def export(team_id: str, channel_id: str | None, since: str | None) -> None:
     """Write a workspace's stored consultations as JSON Lines, one per line, oldest first."""
     start = iso_moment(since, "a date such as 2026-11-01 or an ISO time")
     start = aware(start) if start else None
+    from bot.settings import load_database_settings
     from bot.store.engine import make_engine
     from bot.store.export import export_records
     from bot.store.migrate import require_current

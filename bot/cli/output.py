@@ -2,19 +2,22 @@
 when ``NO_COLOR`` is set.
 
 Everything that may hold the user's words is printed as text, never as rich markup.
+
+rich is imported only for a terminal: piped output (``advise | ...``, scripts, the tests)
+is plain and does not pay for loading it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
-from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def no_color() -> bool:
@@ -22,15 +25,40 @@ def no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
+def may_be_terminal() -> bool:
+    """False when rich's console would surely find no terminal (so plain output needs no
+    rich): standard output is not a TTY and neither ``TTY_COMPATIBLE`` nor ``FORCE_COLOR``
+    says otherwise (``rich.console.Console.is_terminal`` decides the other cases)."""
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ:
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stdout, or closed
+        return False
+
+
 class Output:
     """A few layout primitives, each with a rich form and a plain-text form."""
 
     def __init__(self, console: Console | None = None, rich: bool | None = None) -> None:
-        self.console = console or Console(highlight=False)
+        self._console = console
+        if rich is None and console is None and (no_color() or not may_be_terminal()):
+            rich = False
         self.rich = self.console.is_terminal and not no_color() if rich is None else rich
+
+    @property
+    def console(self) -> Console:
+        """rich's console, made on first use: plain output never makes one."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False)
+        return self._console
 
     def line(self, text: str = "", style: str = "") -> None:
         if self.rich:
+            from rich.text import Text
+
             self.console.print(Text(text, style=style))
         else:
             click.echo(text)
@@ -43,6 +71,10 @@ class Output:
         bullet = "•" if self.rich else "-"
         marks = [f"{i}." if numbered else bullet for i in range(1, len(lines) + 1)]
         if self.rich:
+            from rich import box
+            from rich.panel import Panel
+            from rich.text import Text
+
             body = Text("\n").join(
                 Text(f"{mark} {line}") for mark, line in zip(marks, lines, strict=True)
             )
@@ -55,6 +87,11 @@ class Output:
     def fields(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
         """A titled two-column list: label, value."""
         if self.rich:
+            from rich import box
+            from rich.panel import Panel
+            from rich.table import Table
+            from rich.text import Text
+
             grid = Table.grid(padding=(0, 2))
             grid.add_column(style="bold")
             grid.add_column()
@@ -76,6 +113,12 @@ class Output:
     ) -> None:
         """A table with notes under it (sources, assumptions, the plain conclusion)."""
         if self.rich:
+            from rich import box
+            from rich.console import Group
+            from rich.panel import Panel
+            from rich.table import Table
+            from rich.text import Text
+
             table = Table(*columns, box=box.SIMPLE_HEAD, title_justify="left")
             for column in table.columns[1:]:
                 column.justify = "right"
@@ -97,6 +140,8 @@ class Output:
         """Text to copy as is (the suggested prompt): between rules, never boxed or styled."""
         body = text.rstrip("\n")
         if self.rich:
+            from rich.text import Text
+
             self.console.rule(Text(title, style="bold"), align="left")
             self.console.print(Text(body), soft_wrap=True)
             self.console.rule()
@@ -108,6 +153,8 @@ class Output:
     def ask(self, prompt: str) -> str:
         """One line of input; raises EOFError / KeyboardInterrupt as ``input`` does."""
         if self.rich:
+            from rich.text import Text
+
             return self.console.input(Text(f"{prompt} > ", style="bold cyan"))
         click.echo(f"{prompt} > ", nl=False)
         return input()

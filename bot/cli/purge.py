@@ -13,7 +13,6 @@ import click
 
 from bot.cli.app import database_errors, iso_moment
 from bot.clock import aware, utc_now
-from bot.settings import load_retention_settings
 
 
 @click.command("purge")
@@ -32,6 +31,7 @@ def purge(due: bool, now_text: str | None) -> None:
     given = iso_moment(now_text, "an ISO time such as 2026-11-23T09:05:00+01:00")
     now = aware(given) if given else utc_now()
     from bot.retention import RetentionRunner, describe
+    from bot.settings import load_retention_settings
     from bot.store import Store
     from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import upgrade

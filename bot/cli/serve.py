@@ -1,15 +1,20 @@
 """``advisor serve``: the Slack app over HTTP (gunicorn) or Socket Mode.
 
-Slack modules are imported inside the command, so importing the CLI never loads them.
+Slack modules and the settings (pydantic-settings) are imported inside the command, so
+importing the CLI never loads them.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli.app import AdvisorFailure
 from bot.errors import AdvisorError
-from bot.settings import ConfigurationError, Settings, database_problem, load_settings
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 @click.command("serve")
@@ -38,6 +43,8 @@ def serve(
     skip_migrations: bool,
 ) -> None:
     """Run the advisor Slack app (POST /slack/events, GET /healthz)."""
+    from bot.settings import ConfigurationError, load_settings
+
     try:
         settings = load_settings()
         if socket_mode and not settings.slack_app_token:
@@ -69,6 +76,7 @@ def _prepare_database(settings: Settings, *, upgrade: bool) -> None:
     check it is current; before any worker is forked."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bot.settings import ConfigurationError, database_problem
     from bot.store.engine import MIGRATION_TIMEOUT_SECONDS, make_engine
     from bot.store.migrate import require_current
     from bot.store.migrate import upgrade as run_upgrade
@@ -92,6 +100,7 @@ def _check_slack_accepts(settings: Settings) -> None:
     """Ask Slack (``auth.test``) whether it takes the bot token, before serving anything."""
     from slack_sdk.errors import SlackApiError
 
+    from bot.settings import ConfigurationError
     from bot.slackkit.client import make_client
     from bot.slackkit.errors import slack_error
 

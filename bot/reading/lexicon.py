@@ -18,6 +18,8 @@ from bot.reading.tokens import Token, tokenize
 
 SCOPE_NAMES = ("neg", "hyp", "past", "op")
 ANSWER_KINDS = ("yes", "no", "none", "unsure", "skip")
+_FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it: the vocabulary loads ten times faster."""
 
 
 class LexiconError(AdvisorError):
@@ -105,11 +107,16 @@ class Lexicon:
 def load_lexicon(path: Path) -> Lexicon:
     """The lexicon from ``path``; :class:`LexiconError` names what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise LexiconError(f"{path.name}: cannot read the file ({error.strerror})") from error
-    except yaml.YAMLError as error:
-        raise LexiconError(f"{path.name}: not valid YAML ({error})") from error
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        try:  # again in Python, for PyYAML's own wording of the error (libyaml words it apart)
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise LexiconError(f"{path.name}: not valid YAML ({error})") from error
     if not isinstance(data, dict):
         raise LexiconError(f"{path.name}: the file must be a mapping of sections")
     return build_lexicon(data, path.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 
@@ -38,26 +38,51 @@ class Source:
         return found
 
 
-class _Loader(yaml.SafeLoader):
+class _ValueErrors:
     """Turns a value PyYAML cannot build (``2025-13-45``) into an error with its line."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep)
+            return super().construct_object(node, deep)  # type: ignore[misc]
         except (ValueError, TypeError, OverflowError) as exc:
             what = f"cannot read {node.value!r}: {exc}"
             raise yaml.constructor.ConstructorError(None, None, what, node.start_mark) from exc
 
 
+class _Loader(_ValueErrors, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: its error messages are the ones users see."""
+
+
+_AnyLoader: TypeAlias = "_Loader | yaml.CSafeLoader"  # libyaml's may be missing at run time
+_FastLoader: type[_AnyLoader] | None = None
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CLoader(_ValueErrors, yaml.CSafeLoader):
+        """libyaml's parser (ten times faster), the same constructors and resolvers."""
+
+    _FastLoader = _CLoader
+
+
 def read_source(path: Path) -> Source:
-    """Parse ``path``; syntax errors and duplicate keys become problems, never exceptions."""
+    """Parse ``path``; syntax errors and duplicate keys become problems, never exceptions.
+
+    Parsed with libyaml when PyYAML has it; a file with a problem is parsed again in Python,
+    so that the problems are worded as PyYAML words them, whichever parser is installed."""
     source = Source(path.name)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         source.problems.append((1, f"cannot read the file: {exc.strerror or exc}"))
         return source
-    loader = _Loader(text)
+    if _FastLoader is not None:
+        fast = _parse(text, _FastLoader, Source(path.name))
+        if not fast.problems:
+            return fast
+    return _parse(text, _Loader, source)
+
+
+def _parse(text: str, loader_class: type[_AnyLoader], source: Source) -> Source:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -81,7 +106,7 @@ def read_source(path: Path) -> Source:
     return source
 
 
-def _walk(loader: _Loader, node: yaml.Node, loc: Loc, source: Source) -> None:
+def _walk(loader: _AnyLoader, node: yaml.Node, loc: Loc, source: Source) -> None:
     source.lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()

@@ -89,6 +89,24 @@ def test_prompts_folder_can_be_moved_with_an_environment_variable(
     assert "MOVED" in PromptRenderer().render(*case())
 
 
+def test_compiled_templates_are_reused_until_their_source_changes(
+    tmp_path: Path, case: MakeCase
+) -> None:
+    """The cache of compiled templates (jinja2's per-user folder) never serves an old
+    template: an edit shows at once, and a template broken after it was cached still fails
+    at start."""
+    prompts = _copy_prompts(tmp_path)
+    task = case(task_type=TaskType.SUMMARIZATION)
+    layout = prompts / "_layout.j2"
+    first = PromptRenderer(prompts).render(*task)
+    assert PromptRenderer(prompts).render(*task) == first
+    layout.write_text("EDITED\n" + layout.read_text())
+    assert PromptRenderer(prompts).render(*task).startswith("EDITED")
+    (prompts / "summarization.j2").write_text("{% if %}\n")
+    with pytest.raises(TemplateError, match=r"summarization\.j2:1: broken prompt template"):
+        PromptRenderer(prompts)
+
+
 SHARED_RENDERER = PromptRenderer()
 
 
