@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.reading.lexicon import Lexicon
 from bot.reading.mentions import Mention
@@ -26,8 +27,9 @@ WINDOW = 4
 """Words each side of a number that its role model reads."""
 
 
-@dataclass(frozen=True, slots=True)
-class Feature:
+class Feature(NamedTuple):
+    """A feature and the tokens it came from (a named tuple: a message makes a few hundred)."""
+
     name: str
     first: int
     last: int
@@ -48,18 +50,24 @@ def scopes(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[frozenset[str]]:
     """For each token, the scopes it sits in: a scope opens at its trigger word and closes
     at the end of the clause."""
     out: list[frozenset[str]] = []
-    open_: set[str] = set()
+    open_: frozenset[str] = _NO_SCOPE
     triggers = lexicon.scope_triggers
     for i, t in enumerate(tokens):
         if _breaks(t):
-            open_.clear()
-            out.append(frozenset())
-            continue
-        for phrase, opened in triggers.get(t.norm, ()):
-            if len(phrase) == 1 or tuple(t.norm for t in tokens[i : i + len(phrase)]) == phrase:
-                open_ |= opened
-        out.append(frozenset(open_))
+            open_ = _NO_SCOPE
+        else:
+            for phrase, opened in triggers.get(t.norm, ()):
+                if len(phrase) == 1 or _norms_at(tokens, i, len(phrase)) == phrase:
+                    open_ |= opened
+        out.append(open_)  # the same set for every token until a trigger or a break
     return out
+
+
+_NO_SCOPE: frozenset[str] = frozenset()
+
+
+def _norms_at(tokens: tuple[Token, ...], i: int, n: int) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens[i : i + n])
 
 
 @dataclass(frozen=True, slots=True)

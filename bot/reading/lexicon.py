@@ -47,19 +47,25 @@ class Lexicon:
     """List or scope name -> example sentences it must be found in."""
     thresholds: Thresholds = field(default_factory=Thresholds)
     """How sure the models must be (section ``confidence``)."""
+    prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The lengths of :attr:`prefixes`: the starts of a word to look up."""
+
+    def __post_init__(self) -> None:
+        lengths = tuple({len(p) for p in self.prefixes})
+        object.__setattr__(self, "prefix_lengths", lengths)  # frozen: set once, here
 
     def matches(self, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
         """Every (list name, first token, last token) found in ``tokens``."""
         out: list[tuple[str, int, int]] = []
         norms = [t.norm for t in tokens]
-        lengths = {len(p) for p in self.prefixes}
+        words, prefixes, phrases = self.words, self.prefixes, self.phrases
         for i, w in enumerate(norms):
-            for name in self.words.get(w, ()):
+            for name in words.get(w, ()):
                 out.append((name, i, i))
-            for n in lengths:
-                for name in self.prefixes.get(w[:n], ()) if len(w) >= n else ():
+            for n in self.prefix_lengths:
+                for name in prefixes.get(w[:n], ()) if len(w) >= n else ():
                     out.append((name, i, i))
-            for phrase, name in self.phrases.get(w, ()):
+            for phrase, name in phrases.get(w, ()):
                 if tuple(norms[i : i + len(phrase)]) == phrase:
                     out.append((name, i, i + len(phrase) - 1))
         return out
