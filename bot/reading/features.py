@@ -215,8 +215,14 @@ def document_features(features: Sequence[Sequence[Feature]]) -> set[str]:
     sentence's lexicon lists again, marked: that is where people say what they want."""
     out = {f.name for group in features for f in group}
     if features:
-        out.update("F:" + f.name for f in features[0] if f.name.startswith("L:"))
+        out.update(opening_features(features[0]))
     return out
+
+
+def opening_features(first: Iterable[Feature]) -> Iterator[str]:
+    """What a message's first sentence adds to the message's features: its lexicon lists
+    again, marked (:func:`document_features`)."""
+    return ("F:" + f.name for f in first if f.name.startswith("L:"))
 
 
 def names(features: Iterable[Feature]) -> Iterator[str]:

@@ -13,6 +13,7 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 Kind = Literal["word", "num", "sym", "hedge"]
@@ -150,6 +151,12 @@ class Sentence:
         """The user's words from token ``first`` to token ``last`` (inclusive)."""
         start, end = self.tokens[first].start, self.tokens[last].end
         return start, end, self.text[start:end]
+
+    @cached_property
+    def norm_text(self) -> NormText:
+        """The tokens joined for the grammar's patterns (built once per sentence: the
+        numbers, the details and the corrections all read it)."""
+        return NormText.of(self.tokens)
 
 
 _EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
