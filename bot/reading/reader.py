@@ -167,7 +167,7 @@ class Reader:
             return out
         turn_models = self.models.turn
         message, by_sentence = turn_models.turn_scores(
-            [[f.name for f in s.features] for s in out.sentences],
+            [[name for name, _, _ in s.features] for s in out.sentences],
             opening_features(out.sentences[0].features),
         )
         for s, scores in zip(out.sentences, by_sentence, strict=True):
