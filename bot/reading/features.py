@@ -49,22 +49,19 @@ def scopes(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[frozenset[str]]:
     out: list[frozenset[str]] = []
     open_: frozenset[str] = _NO_SCOPE
     triggers = lexicon.scope_triggers
+    norms = [t.norm for t in tokens]
     for i, t in enumerate(tokens):
         if _breaks(t):
             open_ = _NO_SCOPE
         else:
             for phrase, opened in triggers.get(t.norm, ()):
-                if len(phrase) == 1 or _norms_at(tokens, i, len(phrase)) == phrase:
+                if len(phrase) == 1 or tuple(norms[i : i + len(phrase)]) == phrase:
                     open_ |= opened
         out.append(open_)  # the same set for every token until a trigger or a break
     return out
 
 
 _NO_SCOPE: frozenset[str] = frozenset()
-
-
-def _norms_at(tokens: tuple[Token, ...], i: int, n: int) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokens[i : i + n])
 
 
 @dataclass(frozen=True, slots=True)
