@@ -13,7 +13,7 @@ A later turn replaces what an earlier one said about the same fact ("actually cl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,7 +126,7 @@ class Reader:
                 for name, first, _ in s.marked.matched
             ):
                 said = s.marked.sentence
-                _prompting_from_figures(facts, new, set(range(said.start, said.end)))
+                _prompting_from_figures(facts, new, range(said.start, said.end))
         _prompting_meets_bar(facts, new)
         if facts.get("specialized_domain") and not facts.get("domain"):
             facts["domain"] = next((d for s in found if (d := self.lexicon.domain(s.tokens))), None)
@@ -287,7 +287,9 @@ class Reader:
                 state.evidence.pop(motive.value, None)
 
 
-def _prompting_from_figures(facts: dict[str, Any], state: CaseState, sentences: set[int]) -> None:
+def _prompting_from_figures(
+    facts: dict[str, Any], state: CaseState, sentences: Container[int]
+) -> None:
     """A measured quality alone says prompting was tried, not that it falls short: when
     "exhausted" was read from the sentence that gives the figure, the sentence says no
     more ("not good enough", "still"), and no target is known, it is left to the figures
@@ -343,7 +345,7 @@ def _copy(state: CaseState) -> CaseState:
 
 def _evidence(sentence: Sentence, span: tuple[int, int], confidence: float) -> Evidence:
     start, end, quote = sentence.quote(*span)
-    return Evidence(
+    return Evidence.model_construct(  # not validated: spans and confidences are in range
         turn=sentence.turn, start=start, end=end, quote=quote, confidence=round(confidence, 3)
     )
 
