@@ -345,7 +345,7 @@ def _copy(state: CaseState) -> CaseState:
 
 def _evidence(sentence: Sentence, span: tuple[int, int], confidence: float) -> Evidence:
     start, end, quote = sentence.quote(*span)
-    return Evidence.model_construct(  # not validated: spans and confidences are in range
+    return Evidence(
         turn=sentence.turn, start=start, end=end, quote=quote, confidence=round(confidence, 3)
     )
 
