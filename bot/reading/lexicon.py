@@ -103,9 +103,11 @@ class Lexicon:
     def mentions_skip(self, tokens: tuple[Token, ...]) -> bool:
         """Whether a reply asks for the advice now ("skip", "just tell me") anywhere."""
         norms = tuple(t.norm for t in tokens)
+        present = set(norms)
         return any(
             norms[i : i + len(p)] == p
             for p in self.answers.get("skip", ())
+            if not p or p[0] in present  # most replies have none of the phrases' first words
             for i in range(len(norms) - len(p) + 1)
         )
 
