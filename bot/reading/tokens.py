@@ -13,7 +13,6 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal, NamedTuple
 
 Kind = Literal["word", "num", "sym", "hedge"]
@@ -134,6 +133,12 @@ class Sentence:
     tokens: tuple[Token, ...]
     text: str = field(repr=False)
     """The whole turn's original text (spans index it)."""
+    norm_text: NormText = field(init=False, repr=False, compare=False)
+    """The tokens joined for the grammar's patterns: built once, as the sentence is (the
+    numbers, the details and the corrections all read it)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "norm_text", NormText.of(self.tokens))  # frozen: set once
 
     @property
     def start(self) -> int:
@@ -151,12 +156,6 @@ class Sentence:
         """The user's words from token ``first`` to token ``last`` (inclusive)."""
         start, end = self.tokens[first].start, self.tokens[last].end
         return start, end, self.text[start:end]
-
-    @cached_property
-    def norm_text(self) -> NormText:
-        """The tokens joined for the grammar's patterns (built once per sentence: the
-        numbers, the details and the corrections all read it)."""
-        return NormText.of(self.tokens)
 
 
 _EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
