@@ -34,7 +34,7 @@ def select_questions(
         if a.facts.get(spec.fact) is None:
             if rule.unless is not None and a.surely(rule.unless):
                 continue
-            question = Question.model_construct(
+            question = Question(
                 fact=spec.fact,
                 text=a.fill(spec.text) or spec.text,
                 quick_answers=list(rule.buttons),
@@ -68,9 +68,7 @@ def _straddle_question(a: Analysis, rule: QuestionRule) -> Question | None:
         label, reply = a.fill(answer.label, shown), a.fill(answer.reply, shown)
         if label is None or reply is None:
             return None
-        buttons.append(QuickAnswer.model_construct(label=label, reply=reply, value=value))
+        buttons.append(QuickAnswer(label=label, reply=reply, value=value))
     if text is None:
         return None
-    return Question.model_construct(
-        fact=fact, text=text, quick_answers=buttons, confirms=None, changes=[]
-    )
+    return Question(fact=fact, text=text, quick_answers=buttons, confirms=None, changes=[])

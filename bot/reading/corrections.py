@@ -12,7 +12,7 @@ from bot.amount import Amount
 from bot.case import CaseState
 from bot.reading.lexicon import Lexicon
 from bot.reading.mentions import PER_DAY
-from bot.reading.tokens import NormText, Sentence
+from bot.reading.tokens import Sentence
 
 _PERIOD = r"(?P<unit>hour|day|week|fortnight|month|quarter|year)s?"
 _UNIT_FIX = re.compile(
@@ -49,7 +49,7 @@ def volume(
     if old is None or not factor:
         return None
     for sentence in found:
-        norm = NormText.of(sentence.tokens)
+        norm = sentence.norm_text
         unit = _UNIT_FIX.search(norm.text)
         if unit:
             period = unit["unit"] or unit["meant"] or _ADVERBS.get(unit["adverb"] or "", "day")

@@ -49,7 +49,7 @@ def read(found: Sequence[Sentence], before: TaskDetails, lexicon: Lexicon) -> Ta
     subject, count, labels = before.subject, before.label_count, before.labels
     fields, audience = before.output_fields, before.audience
     for sentence in found:
-        norm = NormText.of(sentence.tokens)
+        norm = sentence.norm_text
         text = norm.text
         if count is None and (m := _LABEL_COUNT.search(text)):
             value = int(m.group(1))

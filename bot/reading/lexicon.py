@@ -54,19 +54,32 @@ class Lexicon:
     """List or scope name -> example sentences it must be found in."""
     thresholds: Thresholds = field(default_factory=Thresholds)
     """How sure the models must be (section ``confidence``)."""
+    prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The lengths of :attr:`prefixes`: the starts of a word to look up."""
+    prefix_starts: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The first letters of every prefix, as many as the shortest has: a word that does
+    not start so starts no prefix (most words)."""
+
+    def __post_init__(self) -> None:  # frozen: both set once, here
+        lengths = tuple({len(p) for p in self.prefixes})
+        object.__setattr__(self, "prefix_lengths", lengths)
+        shortest = min(lengths, default=0)
+        object.__setattr__(self, "prefix_starts", frozenset(p[:shortest] for p in self.prefixes))
 
     def matches(self, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
         """Every (list name, first token, last token) found in ``tokens``."""
         out: list[tuple[str, int, int]] = []
         norms = [t.norm for t in tokens]
-        lengths = {len(p) for p in self.prefixes}
+        words, prefixes, phrases = self.words, self.prefixes, self.phrases
+        shortest = min(self.prefix_lengths, default=0)
         for i, w in enumerate(norms):
-            for name in self.words.get(w, ()):
+            for name in words.get(w, ()):
                 out.append((name, i, i))
-            for n in lengths:
-                for name in self.prefixes.get(w[:n], ()) if len(w) >= n else ():
-                    out.append((name, i, i))
-            for phrase, name in self.phrases.get(w, ()):
+            if w[:shortest] in self.prefix_starts:
+                for n in self.prefix_lengths:
+                    for name in prefixes.get(w[:n], ()) if len(w) >= n else ():
+                        out.append((name, i, i))
+            for phrase, name in phrases.get(w, ()):
                 if tuple(norms[i : i + len(phrase)]) == phrase:
                     out.append((name, i, i + len(phrase) - 1))
         return out
@@ -97,9 +110,11 @@ class Lexicon:
     def mentions_skip(self, tokens: tuple[Token, ...]) -> bool:
         """Whether a reply asks for the advice now ("skip", "just tell me") anywhere."""
         norms = tuple(t.norm for t in tokens)
+        present = set(norms)
         return any(
             norms[i : i + len(p)] == p
             for p in self.answers.get("skip", ())
+            if not p or p[0] in present  # most replies have none of the phrases' first words
             for i in range(len(norms) - len(p) + 1)
         )
 

@@ -343,7 +343,7 @@ def _with_people(found: list[Mention], norm: NormText, kinds: tuple[bool, ...]) 
 
 def mentions(sentence: Sentence) -> tuple[Mention, ...]:
     """Every quantity the sentence states, in order; ranges joined."""
-    return _mentions(NormText.of(sentence.tokens), _kinds(sentence.tokens))
+    return _mentions(sentence.norm_text, _kinds(sentence.tokens))
 
 
 def _kinds(tokens: tuple[Token, ...]) -> tuple[bool, ...]:

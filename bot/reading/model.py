@@ -70,8 +70,42 @@ class TurnModels:
     linear: Linear
 
     def probabilities(self, features: Iterable[str]) -> dict[str, list[float]]:
-        scores = self.linear.scores(features)
+        return self.head_probabilities(self.linear.scores(features))
+
+    def head_probabilities(self, scores: Sequence[float]) -> dict[str, list[float]]:
+        """Each head's probabilities from the scores of all of them."""
         return {head: softmax(scores[a:b]) for head, (a, b) in self.slices.items()}
+
+    def turn_scores(
+        self, sentences: Sequence[Sequence[str]], opening: Iterable[str]
+    ) -> tuple[list[float], list[list[float]]]:
+        """The scores of a message and of each of its sentences, in one pass over the
+        features: a sentence counts each of its features as often as it has it, the message
+        counts each feature once (its features are a set: ``document_features``), with the
+        ``opening`` ones, which only the message has."""
+        table = self.linear.weights
+        message = list(self.linear.bias)
+        seen: set[str] = set()
+        by_sentence: list[list[float]] = []
+        for names in sentences:
+            scores = list(self.linear.bias)
+            for name in names:
+                row = table.get(name)
+                if row is None:
+                    continue
+                if name in seen:
+                    for index, weight in row:
+                        scores[index] += weight
+                else:  # the message's first sight of it
+                    seen.add(name)
+                    for index, weight in row:
+                        scores[index] += weight
+                        message[index] += weight
+            by_sentence.append(scores)
+        for name in set(opening) - seen:
+            for index, weight in table.get(name, ()):
+                message[index] += weight
+        return message, by_sentence
 
 
 @dataclass(frozen=True)

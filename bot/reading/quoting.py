@@ -22,13 +22,13 @@ MAX_QUOTE_TOKENS = 14
 def token_scores(linear: Linear, index: int, features: Sequence[Feature], n: int) -> list[float]:
     """Each token's part in speaking for class ``index`` (against ``none``)."""
     scores = [0.0] * n
-    for f in features:
-        if f.first == 0 and f.last == n - 1 and n > 1:
+    for name, first, last in features:
+        if first == 0 and last == n - 1 and n > 1:
             continue  # a feature of the whole sentence (a scope, a pair of lists): no place
-        c = linear.weight(f.name, index)
+        c = linear.weight(name, index)
         if c:
-            width = f.last - f.first + 1
-            for i in range(f.first, f.last + 1):
+            width = last - first + 1
+            for i in range(first, last + 1):
                 scores[i] += c / width
     return scores
 

@@ -13,7 +13,7 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["word", "num", "sym", "hedge"]
 
@@ -110,8 +110,10 @@ MAX_SENTENCE_TOKENS = 80
 stays linear in the text whatever its shape."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a turn (a named tuple: a message makes hundreds, and a tuple is built
+    in a third of the time a frozen dataclass takes)."""
+
     norm: str
     """Lower-case word, a number in plain digits, a symbol, or :data:`HEDGE`."""
     kind: Kind
@@ -131,6 +133,12 @@ class Sentence:
     tokens: tuple[Token, ...]
     text: str = field(repr=False)
     """The whole turn's original text (spans index it)."""
+    norm_text: NormText = field(init=False, repr=False, compare=False)
+    """The tokens joined for the grammar's patterns: built once, as the sentence is (the
+    numbers, the details and the corrections all read it)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "norm_text", NormText.of(self.tokens))  # frozen: set once
 
     @property
     def start(self) -> int:
@@ -150,13 +158,18 @@ class Sentence:
         return start, end, self.text[start:end]
 
 
+_EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_SYMBOL_NORMS = {"→": "->", "–": "-", "—": "-", "×": "x"}
+
+
 def _number(text: str, mult: str | None) -> tuple[float, bool] | None:
     raw = text
     if mult:
         raw = raw[: len(raw) - len(mult)].rstrip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) and not raw.startswith("0"):
+    if _EUROPEAN_THOUSANDS.fullmatch(raw) and not raw.startswith("0"):
         raw = raw.replace(".", "")  # 1.500 tickets: the European thousands separator
-    elif re.fullmatch(r"\d+,\d{1,2}", raw):
+    elif _DECIMAL_COMMA.fullmatch(raw):
         raw = raw.replace(",", ".")  # 2,5: a decimal comma
     raw = raw.replace(",", "").replace(" ", "")
     try:
@@ -175,6 +188,9 @@ def _raw_tokens(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         start, end = m.span()
+        if kind == "word":  # most tokens: first
+            out.append(Token(m.group().lower().replace("’", "'"), "word", start, end))
+            continue
         if kind == "skip":
             continue
         if kind == "emoji":
@@ -188,15 +204,11 @@ def _raw_tokens(text: str) -> list[Token]:
                 continue
             value, suffixed = parsed
             out.append(Token(_digits(value), "num", start, end, value, suffixed))
-        elif kind == "word":
-            out.append(Token(m.group().lower().replace("’", "'"), "word", start, end))
         else:
             sym = m.group()
             if sym == "*" and out and out[-1].kind != "num":
                 continue  # markdown emphasis: "3k a *week*"
-            out.append(
-                Token({"→": "->", "–": "-", "—": "-", "×": "x"}.get(sym, sym), "sym", start, end)
-            )
+            out.append(Token(_SYMBOL_NORMS.get(sym, sym), "sym", start, end))
     return out
 
 
@@ -257,6 +269,10 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
     while i < n:
         t = tokens[i]
         w = t.norm
+        if t.kind != "num" and w not in _NUMBER_STARTS:
+            out.append(t)  # most words: nothing below can start at them
+            i += 1
+            continue
         nxt = tokens[i + 1].norm if i + 1 < n else ""
         nxt2 = tokens[i + 2].norm if i + 2 < n else ""
         # hedges: "a few hundred", "several thousand", "hundreds of", "tens of thousands"
@@ -350,6 +366,13 @@ _FRACTIONS = {
 _FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
+_NUMBER_STARTS = frozenset(
+    {*_HEDGE_HEADS, "couple", "bunch", "handful", *_HEDGE_PLURALS, "half", *_FRACTION_COUNT}
+    | {"once", "twice", "a", *_UNITS, *_TENS}
+)
+"""The words a hedge, a share or a number in words can start with (:func:`_merge_numbers`)."""
+
+
 def _share(tokens: list[Token], i: int) -> tuple[float, int] | None:
     """ "half of them", "a third", "two thirds", "three quarters" -> (percent, tokens used)."""
     w = tokens[i].norm
@@ -388,6 +411,10 @@ def _ends_sentence(tokens: list[Token], i: int, text: str) -> bool:
     return True
 
 
+def _after_line_break(text: str, at: int) -> bool:
+    return at > 0 and text[at - 1] == "\n"
+
+
 def split_sentences(text: str, turn: int = 0) -> tuple[Sentence, ...]:
     """The turn's sentences: broken at . ! ? ; bullets and line ends."""
     tokens = tokenize(text)
@@ -401,7 +428,7 @@ def split_sentences(text: str, turn: int = 0) -> tuple[Sentence, ...]:
                 found.append(Sentence(turn, tuple(current), text))
             current = []
             continue
-        if t.norm in ("-", "*") and (not current or text[: t.start].endswith("\n")):
+        if t.norm in ("-", "*") and (not current or _after_line_break(text, t.start)):
             continue  # a bullet marker
         current.append(t)
         if len(current) >= MAX_SENTENCE_TOKENS:

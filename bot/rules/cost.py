@@ -90,7 +90,7 @@ def model_cost(price: ModelPrice, a: CostAssumptions, per_day: float, examples: 
     fine_tuned = requests * per_ft / 1e6 + hosting_per_month(price, a)
     training = examples * a.tokens_per_example * a.epochs * price.training / 1e6
     saving = prompt_route - fine_tuned
-    return ModelCost.model_construct(
+    return ModelCost(
         model=price.name,
         requests_per_day=per_day,
         prompt_route_monthly=round(prompt_route, 2),

@@ -3,8 +3,8 @@
 Nothing is said beyond the facts: a reason, warning or step is said only when its
 condition holds whatever the unknown facts are, and every fact it shows is known.
 
-The reply's small models are built with ``model_construct``: their values come from the
-validated rules file and the case, and validating them again was a third of the time.
+The reply's small models are built validated, as usual: with pydantic 2.14,
+``model_construct`` (plain Python) takes about twice as long as validating (in Rust).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _reasons(a: Analysis) -> list[Reason]:
     if a.outcome.technique_rule is not None:
         groups.append(a.outcome.technique_rule.reasons)
     return [
-        Reason.model_construct(rule=said.rule, text=text, facts=list(said.facts))
+        Reason(rule=said.rule, text=text, facts=list(said.facts))
         for group in groups
         for said in group
         if (text := a.say(said)) is not None
@@ -76,7 +76,7 @@ def _warnings(a: Analysis) -> list[AdviceWarning]:
         facts = [
             n for n in said.facts if warning.explicit_facts or n in FACT_KINDS or n in a.motives
         ]
-        out.append(AdviceWarning.model_construct(rule=said.rule, text=text, facts=facts))
+        out.append(AdviceWarning(rule=said.rule, text=text, facts=facts))
     return out
 
 
