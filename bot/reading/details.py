@@ -48,6 +48,7 @@ def read(found: Sequence[Sentence], before: TaskDetails, lexicon: Lexicon) -> Ta
     """``before`` with what these sentences add (a detail once read is kept)."""
     subject, count, labels = before.subject, before.label_count, before.labels
     fields, audience = before.output_fields, before.audience
+    audiences = _audience(lexicon.readers, lexicon.facing)
     for sentence in found:
         norm = sentence.norm_text
         text = norm.text
@@ -70,7 +71,7 @@ def read(found: Sequence[Sentence], before: TaskDetails, lexicon: Lexicon) -> Ta
                     fields = tuple(i.replace(" _ ", "_") for i in items)
                 elif not labels and len(items) <= MAX_LABELS:
                     labels = items
-        if audience is None and (m := _audience(lexicon.readers, lexicon.facing).search(text)):
+        if audience is None and (m := audiences.search(text)):
             audience = m.group("who") or f"{m.group('facing')}s"
     if labels and count is None:
         count = len(labels)

@@ -56,14 +56,17 @@ class Lexicon:
     """How sure the models must be (section ``confidence``)."""
     prefix_lengths: tuple[int, ...] = field(init=False, repr=False, compare=False)
     """The lengths of :attr:`prefixes`: the starts of a word to look up."""
+    prefix_shortest: int = field(init=False, repr=False, compare=False)
+    """The length of the shortest prefix (0 without any)."""
     prefix_starts: frozenset[str] = field(init=False, repr=False, compare=False)
     """The first letters of every prefix, as many as the shortest has: a word that does
     not start so starts no prefix (most words)."""
 
-    def __post_init__(self) -> None:  # frozen: both set once, here
+    def __post_init__(self) -> None:  # frozen: each set once, here
         lengths = tuple({len(p) for p in self.prefixes})
-        object.__setattr__(self, "prefix_lengths", lengths)
         shortest = min(lengths, default=0)
+        object.__setattr__(self, "prefix_lengths", lengths)
+        object.__setattr__(self, "prefix_shortest", shortest)
         object.__setattr__(self, "prefix_starts", frozenset(p[:shortest] for p in self.prefixes))
 
     def matches(self, tokens: tuple[Token, ...]) -> list[tuple[str, int, int]]:
@@ -71,7 +74,7 @@ class Lexicon:
         out: list[tuple[str, int, int]] = []
         norms = [t.norm for t in tokens]
         words, prefixes, phrases = self.words, self.prefixes, self.phrases
-        shortest = min(self.prefix_lengths, default=0)
+        shortest = self.prefix_shortest
         for i, w in enumerate(norms):
             for name in words.get(w, ()):
                 out.append((name, i, i))

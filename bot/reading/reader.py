@@ -17,6 +17,8 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from bot.amount import Amount
 from bot.case import CaseState, Motive, Tentative
 from bot.facts import BOOLEAN_FACTS, Evidence, Facts
@@ -328,19 +330,17 @@ def _prompting_meets_bar(facts: dict[str, Any], state: CaseState) -> None:
 
 
 def _copy(state: CaseState) -> CaseState:
-    """``state`` to change: what ``model_copy(deep=True)`` gives, a tenth of the work. Its
-    lists, sets and dicts are new; what they hold is frozen (evidence, tentative readings,
-    amounts) and shared."""
-    return state.model_copy(
-        update={
-            "turns": list(state.turns),
-            "facts": state.facts.model_copy(),
-            "evidence": dict(state.evidence),
-            "motives": set(state.motives),
-            "tentative": dict(state.tentative),
-            "unsure": set(state.unsure),
-        }
-    )
+    """``state`` to change: what ``model_copy(deep=True)`` gives, a tenth of the work. Every
+    list, set and dict field is new, and every model field that is not frozen; what they
+    hold is frozen (evidence, tentative readings, amounts) and shared."""
+    fresh: dict[str, Any] = {}
+    for name in CaseState.model_fields:
+        value = getattr(state, name)
+        if isinstance(value, list | set | dict):
+            fresh[name] = type(value)(value)
+        elif isinstance(value, BaseModel) and not value.model_config.get("frozen"):
+            fresh[name] = value.model_copy()
+    return state.model_copy(update=fresh)
 
 
 def _evidence(sentence: Sentence, span: tuple[int, int], confidence: float) -> Evidence:
