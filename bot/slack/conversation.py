@@ -26,6 +26,7 @@ from bot.advice import Advice, Question
 from bot.case import CaseState
 from bot.conversation import Move
 from bot.interface import AdvisorLike
+from bot.report import known_facts, labeled_facts
 from bot.slack import blocks, clicks, folding, measured, steering, wording
 from bot.slack.metadata import notice_metadata, questions_metadata, recommendation_metadata
 from bot.slack.poster import Poster
@@ -206,15 +207,12 @@ class Conversations:
         if step.move is Move.ADVISE:
             self._post_recommendation(c, self.advisor.advise(state), held)
             return "advised", rounds
-        previous = folding.saved_state(c)
-        stuck = previous is not None and previous.facts == state.facts and bool(folded.new_replies)
-        self._post_questions(c, step.questions, stuck, held)
+        self._post_questions(c, step.questions, _intro(folding.saved_state(c), folded), held)
         return "asking", rounds + 1
 
     def _post_questions(
-        self, c: Consultation, asked: Sequence[Question], stuck: bool, held: lease.Holding
+        self, c: Consultation, asked: Sequence[Question], intro: str, held: lease.Holding
     ) -> None:
-        intro = wording.QUESTIONS_AGAIN if stuck else wording.QUESTIONS_INTRO
         held.keep()
         self.poster.post(
             blocks.questions_message(c.id, asked, intro),
@@ -309,3 +307,20 @@ class Conversations:
             metadata=notice_metadata(c.id, "nothing_changed"),
             consultation_id=c.id,
         )
+
+
+def _intro(previous: CaseState | None, folded: folding.Folded) -> str:
+    """The questions' first line: after replies, what they told (so a misreading shows at
+    once, and questions asked again never come back word for word), or that nothing could
+    be read from them."""
+    if previous is None or not folded.new_replies:
+        return wording.QUESTIONS_INTRO
+    before = known_facts(previous.facts)
+    told = {k: v for k, v in known_facts(folded.state.facts).items() if before.get(k) != v}
+    if not told and previous.facts == folded.state.facts:
+        return wording.QUESTIONS_AGAIN
+    items = "; ".join(
+        f"*{escape(label)}* = {escape(value)}" for label, value in labeled_facts(told)
+    )
+    noted = wording.NOTED.format(facts=items) + " " if items else ""
+    return noted + wording.QUESTIONS_INTRO

@@ -19,6 +19,8 @@ USAGE = (
 
 QUESTIONS_INTRO = "A few questions so the advice fits (answer any or all, or reply *skip*):"
 QUESTIONS_AGAIN = "I couldn't read an answer from that. " + QUESTIONS_INTRO
+NOTED = "Noted: {facts}."
+"""Before the next questions, the facts the last replies gave ("*label* = value; ...")."""
 QUESTIONS_FOOTER = "Type answers in this thread in your own words, or reply *skip* for advice now."
 RECOMMENDATION_TITLE = "Recommendation: {label}"
 UPDATED_TITLE = "Updated recommendation: {label}"
