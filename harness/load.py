@@ -192,10 +192,18 @@ _tokens = itertools.count(1)
 _tokens_lock = threading.Lock()
 
 
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
 def new_token() -> str:
-    """A marker unique in this process, put in a description to find its root message."""
+    """A marker unique in this process, put in a description to find its root message.
+
+    Letters only: the advisor reads the description, and a marker such as ``3053ad-11``
+    was read as 3,053 labeled examples, so that conversation asked about them again and
+    again (a duplicate post that depended on a random number)."""
     with _tokens_lock:
-        return f"case-{uuid.uuid4().hex[:6]}-{next(_tokens)}"
+        count = next(_tokens)
+    return f"case-{uuid.uuid4().hex[:8]}-{count}".translate(_LETTERS)
 
 
 def play(
