@@ -21,7 +21,10 @@ HEDGE = "somequantity"
 """The norm of a hedged quantity: a word, never a number."""
 
 _TOKEN = re.compile(
-    r"(?P<skip><[@#!][^>\s]{1,80}>|<(?:https?|mailto):[^>\s]{1,300}>)"
+    r"(?P<skip><[@#!][^>\s]{1,80}>|<(?:https?|mailto):[^>\s]{1,300}>"
+    r"|(?:https?://|www\.)[^\s<>()\[\]\"]{0,299}[^\s<>()\[\]\".,;:!?']"  # a bare link
+    r"|\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"  # a UUID
+    r"|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,}\b)"  # a hash or hex id: 3053ad, c4228b6
     r"|(?P<emoji>:[a-z0-9_+\-']{1,40}:)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d.,])"
     r"|\d+(?:[.,]\d+)?|\.\d+)(?:\s?(?P<mult>k|m|mm|mn|mln|bn|b)(?![a-z0-9]))?)"

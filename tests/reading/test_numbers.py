@@ -106,3 +106,21 @@ def test_every_token_keeps_its_place_in_the_original_text() -> None:
     for token in tokenize(text):
         assert text[token.start : token.end].strip()
     assert "<@U123>" not in " ".join(t.norm for t in tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see case-3053ad for the history",
+        "fixed in c4228b6, see https://example.com/runs/2024/12000?page=3.",
+        "ticket 5f0c2a1e-9b7d-4c3e-8a21-0d6f4b9e7c55 is the one",
+        "docs at www.example.org/v2/500-examples",
+    ],
+)
+def test_links_hashes_and_ids_are_not_numbers(text: str) -> None:
+    assert not [t for t in tokenize(text) if t.kind == "num"]
+
+
+def test_a_link_ends_before_the_punctuation_that_follows_it() -> None:
+    tokens = tokenize("read https://example.com/guide. We get 2k tickets a day")
+    assert [t.value for t in tokens if t.kind == "num"] == [2000.0]
