@@ -1,7 +1,7 @@
 """A later reply that puts an earlier figure right without restating it whole:
 "sorry, that's per week not per day", "those numbers are monthly", "correction: 900 not
 9,000". Grammar: the reply names a period or a pair of numbers, the state says which
-figure it fixes."""
+figure it fixes. And a figure put right as it is said: "2k a day, no wait, 2k a week"."""
 
 from __future__ import annotations
 
@@ -64,3 +64,36 @@ def volume(
                 span = (norm.token_at(fix.start()), norm.token_at(fix.end() - 1))
                 return Amount.exactly(new * factor), factor, sentence, span
     return None
+
+
+_RESTATING = (
+    ("no", "wait"),
+    ("no", "sorry"),
+    ("wait",),
+    ("sorry",),
+    ("oops",),
+    ("i", "mean"),
+    ("i", "meant"),
+    ("or", "rather"),
+    ("rather",),
+    ("correction",),
+    ("make", "that"),
+    ("scratch", "that"),
+    ("actually",),
+)
+"""Words that take back the figure just said and give another ("eleven hundred a day, no
+wait, a week"): the figure after them is the one meant."""
+
+
+_BETWEEN = frozenset(
+    {"about", "around", "like", "roughly", "maybe", "more", "it's", "its", "is", "it"}
+)
+
+
+def restates(sentence: Sentence, first: int) -> bool:
+    """Whether the number starting at token ``first`` follows words that take back a
+    figure said just before it in the same sentence."""
+    words = [t.norm for t in sentence.tokens[max(0, first - 6) : first] if t.kind == "word"]
+    while words and words[-1] in _BETWEEN:
+        words.pop()  # "no wait, it's about ..."
+    return any(tuple(words[len(words) - len(w) :]) == w for w in _RESTATING if len(words) >= len(w))

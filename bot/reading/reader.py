@@ -163,7 +163,11 @@ class Reader:
                     continue
                 fact, r = found_number
                 current = out.facts.get(fact)
-                if current is None or r.confidence >= current.confidence:
+                if (
+                    current is None
+                    or r.confidence >= current.confidence
+                    or corrections.restates(sentence, m.first)  # "2k a day, no wait, a week"
+                ):
                     out.facts[fact] = r
         if not out.sentences:
             return out

@@ -219,9 +219,10 @@ def _digits(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
-def _word_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
-    """A number written in words starting at ``tokens[i]``: (value, tokens used)."""
-    total, current, j, seen = 0.0, 0.0, i, False
+def _word_number(tokens: list[Token], i: int, lead: float = 0.0) -> tuple[float, int] | None:
+    """A number written in words starting at ``tokens[i]``: (value, tokens used). ``lead``
+    is what came before it ("a" of "a hundred and fifty" is 1)."""
+    total, current, j, seen = 0.0, lead, i, bool(lead)
     n = len(tokens)
     while j < n:
         t = tokens[j]
@@ -241,8 +242,8 @@ def _word_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
             current += _TENS[w]
         elif w == "hundred" and seen:
             current = (current or 1) * 100
-        elif w in _SCALES and w != "hundred" and seen:
-            total += (current or 1) * _SCALES[w]
+        elif ((w in _SCALES and w != "hundred") or (w == "k" and t.kind == "word")) and seen:
+            total += (current or 1) * _SCALES.get(w, 1e3)  # "forty K" said as letters
             current = 0.0
         elif w == "and" and seen and j + 1 < n and tokens[j + 1].norm in (_UNITS | _TENS):
             pass
@@ -313,9 +314,14 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
             out.append(_num_token(_SCALES[nxt2] / 2, t, tokens[i + 2]))
             i += 3
             continue
-        if w == "a" and (nxt in _SCALES or nxt == "dozen") and nxt != "grand":
-            out.append(_num_token(12.0 if nxt == "dozen" else _SCALES[nxt], t, tokens[i + 1]))
+        if w == "a" and nxt == "dozen":
+            out.append(_num_token(12.0, t, tokens[i + 1]))
             i += 2
+            continue
+        if w == "a" and nxt in _SCALES and nxt != "grand":  # "a hundred and fifty"
+            value, used = _word_number(tokens, i + 1, lead=1.0) or (_SCALES[nxt], 1)
+            out.append(_num_token(value, t, tokens[i + used]))
+            i += 1 + used
             continue
         if t.kind == "num" and t.value is not None:
             value, j = t.value, i + 1

@@ -30,6 +30,9 @@ def only(text: str):
         ("two and a half thousand", 2_500),
         ("a dozen", 12),
         ("5 grand", 5000),
+        ("a hundred and twenty", 120),  # said aloud, dictated
+        ("a thousand three hundred", 1300),
+        ("sixty K", 60_000),
     ],
 )
 def test_numbers_are_read_however_they_are_written(text: str, value: float) -> None:

@@ -56,3 +56,25 @@ def test_a_denied_need_is_false_not_true(read: Read) -> None:
         "review we pass in."
     ).facts
     assert facts.needs_knowledge is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We answer supplier emails, around 1,400 a day, no wait, 1,400 a week.", 200),
+        ("so it's like three hundred a day sorry I mean three hundred a month", 10),
+        ("Roughly 9k claims per week, or rather 9k per month, need a category.", 300),
+    ],
+)
+def test_a_figure_taken_back_as_it_is_said_gives_way_to_the_one_after(
+    read: Read, text: str, per_day: float
+) -> None:
+    volume = read(text).facts.requests_per_day
+    assert volume is not None and volume.low == pytest.approx(per_day, rel=0.01), text
+
+
+def test_an_apology_is_no_correction_when_one_figure_is_given(read: Read) -> None:
+    volume = read(
+        "Sorry for the long post: we get 500 support emails a day."
+    ).facts.requests_per_day
+    assert volume is not None and volume.low == 500
