@@ -77,7 +77,8 @@ _RATE_AFTER = re.compile(
     r"| (?P<rps>rps|qps|rpm|tps|req/s|requests/s))"
 )
 _RATE_BEFORE = re.compile(
-    rf"(?:\b(?:a|an|per|each|every) {_UNIT}|\b{_ADVERB}|\b(?:daily|weekly|monthly) volume)"
+    rf"(?:\b(?:a |an |per |each |every |(?=[a-z ]+ に)){_UNIT}(?: に)?"  # 月に: "a month"
+    rf"|\b{_ADVERB}|\b(?:daily|weekly|monthly) volume)"
     r"(?: [\w'&+.-]+){0,8}? (?:is |of |at |around |about |~ |roughly |: |= )*$"
 )
 _HOURS = re.compile(

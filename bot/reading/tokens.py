@@ -28,8 +28,10 @@ _TOKEN = re.compile(
     r"|(?P<emoji>:[a-z0-9_+\-']{1,40}:)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d.,])"
     r"|\d+(?:[.,]\d+)?|\.\d+)(?:\s?(?P<mult>k|m|mm|mn|mln|bn|b)(?![a-z0-9]))?)"
-    r"|(?P<word>[^\W\d_][^\W_]*(?:['’][^\W\d_]+)*)"
-    r"|(?P<sym>->|→|<=|>=|\.\.\.|[%$€£~+/<>=&#@?!,;:.()\[\]\"'*•\-–—×x\n])",
+    r"|(?P<cjk>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+    r"|(?P<word>[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*(?:['’][^\W\d_]+)*)"
+    r"|(?P<sym>->|→|<=|>=|\.\.\.|[%$€£~+/<>=&#@?!,;:.()\[\]\"'*•\-–—×x\n，。、！？；：（）])",
     re.IGNORECASE,
 )
 _MULTIPLIER = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9}
@@ -88,7 +90,23 @@ _SCALES = {
     "rb": 1e3,
     "juta": 1e6,
     "tys": 1e3,
+    "千": 1e3,
+    "万": 1e4,
+    "萬": 1e4,
+    "亿": 1e8,
 }
+_CJK_NORMS = {
+    "每": "per",
+    "毎": "per",
+    "天": "day",
+    "日": "day",
+    "周": "week",
+    "週": "week",
+    "月": "month",
+    "年": "year",
+}
+"""Chinese and Japanese characters that the number grammar reads as English words: "每天
+3000条" is "per day 3000 条"; the rest stay themselves."""
 _PERIODS = {
     "day",
     "week",
@@ -163,7 +181,21 @@ class Sentence:
 
 _EUROPEAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_SYMBOL_NORMS = {"→": "->", "–": "-", "—": "-", "×": "x"}
+_SYMBOL_NORMS = {
+    "→": "->",
+    "–": "-",
+    "—": "-",
+    "×": "x",
+    "，": ",",  # Chinese and Japanese punctuation
+    "、": ",",
+    "。": ".",
+    "！": "!",
+    "？": "?",
+    "；": ";",
+    "：": ":",
+    "（": "(",
+    "）": ")",
+}
 
 
 def _number(text: str, mult: str | None) -> tuple[float, bool] | None:
@@ -195,6 +227,10 @@ def _raw_tokens(text: str) -> list[Token]:
             out.append(Token(m.group().lower().replace("’", "'"), "word", start, end))
             continue
         if kind == "skip":
+            continue
+        if kind == "cjk":  # Chinese and Japanese have no spaces: a character is a word
+            char = m.group()
+            out.append(Token(_CJK_NORMS.get(char, char), "word", start, end))
             continue
         if kind == "emoji":
             thumbs = _THUMBS.get(m.group().lower())
@@ -296,6 +332,15 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
             out.append(Token(HEDGE, "hedge", t.start, tokens[end - 1].end))
             i = end
             continue
+        if w in _CJK_HEDGES and nxt in _CJK_SCALES:  # 几千, 数万, 上万: "several thousand"
+            out.append(Token(HEDGE, "hedge", t.start, tokens[i + 1].end))
+            i += 2
+            continue
+        if w in _CJK_DIGITS and (cjk := _cjk_number(tokens, i)) is not None:
+            value, used = cjk
+            out.append(_num_token(value, t, tokens[i + used - 1]))
+            i += used
+            continue
         # shares in words: "about half of them", "a third", "two thirds", "a quarter"
         share = _share(tokens, i)
         if share is not None:
@@ -375,9 +420,27 @@ _FRACTIONS = {
 _FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
+_CJK_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4}
+_CJK_HEDGES = frozenset({"几", "幾", "数", "上"})
+
+
+def _cjk_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A number in Chinese characters: 两千 -> 2000, 三千五百 -> 3500, 二十万 -> 200000
+    (a digit with no scale after it, as in 一个, is no number: it is a word)."""
+    total, j, n = 0.0, i, len(tokens)
+    while j + 1 < n and tokens[j].norm in _CJK_DIGITS and tokens[j + 1].norm in _CJK_SCALES:
+        value = _CJK_DIGITS[tokens[j].norm] * _CJK_SCALES[tokens[j + 1].norm]
+        j += 2
+        if j < n and tokens[j].norm in ("万", "萬") and value < 1e4:
+            value, j = value * 1e4, j + 1  # 二十万
+        total += value
+    return (total, j - i) if total else None
+
+
 _NUMBER_STARTS = frozenset(
     {*_HEDGE_HEADS, "couple", "bunch", "handful", *_HEDGE_PLURALS, "half", *_FRACTION_COUNT}
-    | {"once", "twice", "a", *_UNITS, *_TENS}
+    | {"once", "twice", "a", *_UNITS, *_TENS, *_CJK_DIGITS, *_CJK_HEDGES}
 )
 """The words a hedge, a share or a number in words can start with (:func:`_merge_numbers`)."""
 
@@ -411,7 +474,7 @@ def _ends_sentence(tokens: list[Token], i: int, text: str) -> bool:
     t = tokens[i]
     if t.norm not in SENTENCE_END:
         return False
-    if t.norm == "." and i > 0:
+    if t.norm == "." and i > 0 and text[t.start] != "。":
         prev = tokens[i - 1]
         if prev.norm in _ABBREVIATIONS or (prev.kind == "word" and len(prev.norm) == 1):
             return False

@@ -127,3 +127,36 @@ def test_links_hashes_and_ids_are_not_numbers(text: str) -> None:
 def test_a_link_ends_before_the_punctuation_that_follows_it() -> None:
     tokens = tokenize("read https://example.com/guide. We get 2k tickets a day")
     assert [t.value for t in tokens if t.kind == "num"] == [2000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("客服每天大约收到3000条工单", 3000),  # Chinese: no spaces, a character is a word
+        ("每周 3500 个请求", 500),
+        ("每月1.2万封邮件", 400),  # 万: ten thousand
+        ("月に2000件の問い合わせがあります", 2000 / 30),  # Japanese
+    ],
+)
+def test_rates_are_read_in_chinese_and_japanese(text: str, per_day: float) -> None:
+    m = only(text)
+    assert m.per_day is not None and m.per_day.low == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("我们有两千条标注数据", 2000),
+        ("三千五百个", 3500),
+        ("二十万", 200_000),
+        ("5万多条", 50_000),
+    ],
+)
+def test_numbers_in_chinese_characters(text: str, value: float) -> None:
+    assert [t.value for t in tokenize(text) if t.kind == "num"] == [value]
+
+
+def test_a_chinese_sentence_ends_at_its_full_stop() -> None:
+    sentences = split_sentences("我们有知识库。每天3000条")
+    assert len(sentences) == 2
+    assert not [t for t in tokenize("一个模型就够了") if t.kind == "num"]  # 一个: "a", no number
