@@ -137,13 +137,15 @@ def test_a_reply_that_answers_other_things_is_echoed_before_the_questions_still_
 ) -> None:
     thread_ts, first = start(fake, slack, channel, "Extract invoice fields to JSON")
     slack.message(
-        "40k invoices a month, data must stay on-prem", channel=channel, thread_ts=thread_ts
+        "data must stay on-prem, and we have 800 reviewed examples",
+        channel=channel,
+        thread_ts=thread_ts,
     )
     second = in_thread(fake, channel, thread_ts, 2)[-1]
     assert event_type(second) == "advisor_questions"
     assert payload(second)["facts"] == payload(first)["facts"], "none of them was answered"
     intro = second.args["blocks"][0]["text"]["text"]
-    assert intro.startswith("Noted: *requests per day* = 1,333; *must self-host* = yes.")
+    assert intro.startswith("Noted: *labeled examples* = 800; *must self-host* = yes.")
     assert shown(second) != shown(first), "never the same message twice in a thread"
 
 
