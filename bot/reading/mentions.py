@@ -170,6 +170,46 @@ def _rate(norm: str, start: int, end: int) -> tuple[float, str, int, bool] | Non
     if match:
         unit = (match["unit"] or match["adverb"] or "day").lower()
         return _factor(norm, unit), unit, end, False
+    foreign = _foreign_rate(norm, start, end)
+    if foreign is not None:
+        unit, rate_end = foreign
+        return _factor(norm, unit), unit, rate_end, False
+    return None
+
+
+_FOREIGN_UNITS = {
+    **dict.fromkeys(("день", "сутки", "tag", "jour", "día", "dia", "ngày", "hari"), "day"),
+    **dict.fromkeys(("неделю", "woche", "semaine", "semana", "tuần", "minggu"), "week"),
+    **dict.fromkeys(("месяц", "monat", "mois", "mes", "mês", "tháng", "bulan"), "month"),
+    **dict.fromkeys(("год", "jahr", "an", "année", "año", "ano", "năm", "tahun"), "year"),
+    **dict.fromkeys(("час", "stunde", "heure", "hora", "giờ", "jam"), "hour"),
+}
+_FOREIGN_ADVERBS = {
+    **dict.fromkeys(("ежедневно", "täglich", "diariamente", "sehari", "매일", "하루에"), "day"),
+    **dict.fromkeys(("еженедельно", "wöchentlich", "semanalmente", "seminggu", "매주"), "week"),
+    **dict.fromkeys(("ежемесячно", "monatlich", "mensualmente", "mensalmente"), "month"),
+    **dict.fromkeys(("sebulan", "매달", "매월"), "month"),
+}
+_FOREIGN_PERIOD = (
+    r"(?:(?:в|pro|par|por|al|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada) "
+    rf"(?P<fu>{'|'.join(_FOREIGN_UNITS)})|(?P<fa>{'|'.join(_FOREIGN_ADVERBS)}))\b"
+)
+_FOREIGN_AFTER = re.compile(rf"^(?: \.)?(?: [^\s\d.,;:!?]+){{0,4}}? {_FOREIGN_PERIOD}")
+_FOREIGN_BEFORE = re.compile(rf"(?:^|\s){_FOREIGN_PERIOD}(?: [^\s\d.,;:!?]+){{0,3}}? ?$")
+"""Rates in the languages the corpus holds besides English: "30 тыс. обращений в месяц",
+"500 Anfragen pro Tag", "mỗi ngày 300 tin nhắn", "하루에 500건" (Chinese and Japanese
+periods are read as English words by the tokenizer)."""
+
+
+def _foreign_rate(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(the period, the end of the rate words) of a rate said in another language."""
+    match = _FOREIGN_AFTER.match(text[end:])
+    if match:
+        unit = _FOREIGN_UNITS.get(match["fu"] or "") or _FOREIGN_ADVERBS[match["fa"]]
+        return unit, end + match.end()
+    match = _FOREIGN_BEFORE.search(text[max(0, start - 60) : start])
+    if match:
+        return _FOREIGN_UNITS.get(match["fu"] or "") or _FOREIGN_ADVERBS[match["fa"]], end
     return None
 
 

@@ -94,6 +94,29 @@ _SCALES = {
     "万": 1e4,
     "萬": 1e4,
     "亿": 1e8,
+    "천": 1e3,  # Korean
+    "만": 1e4,
+    "억": 1e8,
+    "тыс": 1e3,  # Russian
+    "тысяч": 1e3,
+    "тысячи": 1e3,
+    "тысяча": 1e3,
+    "млн": 1e6,
+    "миллион": 1e6,
+    "миллиона": 1e6,
+    "миллионов": 1e6,
+    "nghìn": 1e3,  # Vietnamese
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tsd": 1e3,  # German
+    "mio": 1e6,
+    "millionen": 1e6,
+    "mille": 1e3,  # French
+    "millions": 1e6,
+    "millones": 1e6,  # Spanish, Portuguese
+    "milhões": 1e6,
+    "milhão": 1e6,
+    "millón": 1e6,
 }
 _CJK_NORMS = {
     "每": "per",
@@ -125,7 +148,12 @@ _HEDGE_HEADS = {"few", "several", "couple", "handful", "bunch", "many", "some"}
 _HEDGE_PLURALS = {"hundreds", "thousands", "millions", "dozens", "tens"}
 SENTENCE_END = {".", "!", "?", ";", "•", "\n"}
 CLAUSE_END = {",", ":", "(", ")", "—", "–"} | SENTENCE_END
-_ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "approx", "ca", "incl", "esp", "no", "eg", "ie"}
+_SCALE_ABBREVIATIONS = ("тыс", "млн", "tsd", "mio", "mrd")
+_ABBREVIATIONS = {
+    *("e.g", "i.e", "etc", "vs", "approx", "ca", "incl", "esp", "no", "eg", "ie"),
+    *_SCALE_ABBREVIATIONS,
+    *("ggf", "bzw", "z.b", "env", "aprox"),
+}
 MAX_SENTENCE_TOKENS = 80
 """A run of text with no sentence break is read in pieces of this many tokens, so reading
 stays linear in the text whatever its shape."""
@@ -379,6 +407,14 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
                     continue
             if nxt in _SCALES and not t.suffixed:
                 value, j = value * _SCALES[nxt], i + 2
+                size = _SCALES[nxt]
+                while (  # "1万2千", "1만 5천": a smaller scale after it adds to it
+                    j + 1 < n
+                    and (part := tokens[j].value) is not None
+                    and _SCALES.get(tokens[j + 1].norm, size) < size
+                ):
+                    size = _SCALES[tokens[j + 1].norm]
+                    value, j = value + part * size, j + 2
             elif nxt == "dozen":
                 value, j = value * 12, i + 2
             if j > i + 1:
@@ -478,6 +514,10 @@ def _ends_sentence(tokens: list[Token], i: int, text: str) -> bool:
         prev = tokens[i - 1]
         if prev.norm in _ABBREVIATIONS or (prev.kind == "word" and len(prev.norm) == 1):
             return False
+        if prev.kind == "num" and text[prev.start : prev.end].lower().endswith(
+            _SCALE_ABBREVIATIONS
+        ):
+            return False  # "30 тыс. обращений", "2 Mio. Anfragen"
         after = text[t.end : t.end + 1]
         return after == "" or after.isspace()
     return True

@@ -160,3 +160,21 @@ def test_a_chinese_sentence_ends_at_its_full_stop() -> None:
     sentences = split_sentences("我们有知识库。每天3000条")
     assert len(sentences) == 2
     assert not [t for t in tokenize("一个模型就够了") if t.kind == "num"]  # 一个: "a", no number
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("Wir bekommen rund 700 Kundenanfragen pro Woche", 100),
+        ("unos 1.200 correos al mes", 40),
+        ("on traite 90 dossiers par jour", 90),
+        ("около 60 тыс. обращений в месяц", 2000),
+        ("2 Mio. Anfragen pro Jahr", 2_000_000 / 365),
+        ("mỗi ngày khoảng 250 tin nhắn", 250),
+        ("하루에 1만 5천 건", 15_000),
+        ("sekitar 50 ribu pesan per bulan", 50_000 / 30),
+    ],
+)
+def test_rates_are_read_in_the_languages_people_write(text: str, per_day: float) -> None:
+    m = only(text)
+    assert m.per_day is not None and m.per_day.low == pytest.approx(per_day, rel=0.01)

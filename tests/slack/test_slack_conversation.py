@@ -137,7 +137,7 @@ def test_a_reply_that_answers_other_things_is_echoed_before_the_questions_still_
 ) -> None:
     thread_ts, first = start(fake, slack, channel, "Extract invoice fields to JSON")
     slack.message(
-        "data must stay on-prem, and we have 800 reviewed examples",
+        "data must stay on-prem, and answers must come back in under 300 ms",
         channel=channel,
         thread_ts=thread_ts,
     )
@@ -145,7 +145,7 @@ def test_a_reply_that_answers_other_things_is_echoed_before_the_questions_still_
     assert event_type(second) == "advisor_questions"
     assert payload(second)["facts"] == payload(first)["facts"], "none of them was answered"
     intro = second.args["blocks"][0]["text"]["text"]
-    assert intro.startswith("Noted: *labeled examples* = 800; *must self-host* = yes.")
+    assert intro.startswith("Noted: *latency sensitive* = yes; *must self-host* = yes.")
     assert shown(second) != shown(first), "never the same message twice in a thread"
 
 
