@@ -17,9 +17,28 @@ from bot.errors import AdvisorError
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 
-Table = Mapping[str, Sequence[Sequence[Any]]]
-"""Feature -> its [output index, weight] pairs, as the JSON holds them (used as loaded:
-building tuples would cost a third of the load time)."""
+Row = Sequence[Sequence[Any]]
+"""A feature's [output index, weight] pairs."""
+Table = dict[str, Any]
+"""Feature -> its row. The file holds each row as text ("3:0.139 5:-0.648"): decoding
+150,000 small JSON lists took 60-100 ms of every start, strings take a tenth of it. A row
+is parsed the first time a message has its feature, and kept parsed in the table."""
+
+
+def _parse(text: str) -> tuple[tuple[int, float], ...]:
+    return tuple((int(i), float(w)) for i, _, w in (pair.partition(":") for pair in text.split()))
+
+
+def _row(table: Table, name: str) -> Row:
+    row = table.get(name, ())
+    if row.__class__ is str:
+        row = table[name] = _parse(row)  # the same tuple whichever thread parses it first
+    return row
+
+
+def row_text(row: Row) -> str:
+    """A row as the weights file holds it (``training/train.py`` writes it)."""
+    return " ".join(f"{index}:{weight!r}" for index, weight in row)
 
 
 class ModelError(AdvisorError):
@@ -38,7 +57,10 @@ class Linear:
         out = list(self.bias)
         table = self.weights
         for name in features:
-            for index, weight in table.get(name, ()):
+            row = table.get(name, ())
+            if row.__class__ is str:
+                row = _row(table, name)
+            for index, weight in row:
                 out[index] += weight
         return out
 
@@ -48,7 +70,7 @@ class Linear:
     def weight(self, name: str, index: int) -> float:
         """How much feature ``name`` speaks for class ``index`` against its model's first
         class (``none``): the weights are written relative to it."""
-        for i, weight in self.weights.get(name, ()):
+        for i, weight in _row(self.weights, name):
             if i == index:
                 return weight
         return 0.0
@@ -93,6 +115,8 @@ class TurnModels:
                 row = table.get(name)
                 if row is None:
                     continue
+                if row.__class__ is str:
+                    row = _row(table, name)
                 if name in seen:
                     for index, weight in row:
                         scores[index] += weight
@@ -103,7 +127,7 @@ class TurnModels:
                         message[index] += weight
             by_sentence.append(scores)
         for name in set(opening) - seen:
-            for index, weight in table.get(name, ()):
+            for index, weight in _row(table, name):
                 message[index] += weight
         return message, by_sentence
 
@@ -114,10 +138,12 @@ class Models:
     role: Linear
 
 
-def _table(raw: Mapping[str, list[list[Any]]]) -> Table:
+def _table(raw: Mapping[str, Any]) -> Table:
+    """The weights as loaded (rows as text, from the file) or as trained (rows as lists),
+    in a table of this model's own: parsed rows are kept in it."""
     if not isinstance(raw, dict):
         raise TypeError("weights must be a mapping of features")
-    return raw
+    return dict(raw)
 
 
 def load_models(path: Path = WEIGHTS_PATH) -> Models:
