@@ -32,14 +32,34 @@ def test_facts_that_cannot_change_the_advice_are_not_asked(book: RuleBook) -> No
 def test_examples_are_asked_once_fine_tuning_is_on_the_path(book: RuleBook) -> None:
     questions = asked(book, needs_knowledge=True, requests_per_day=15000)
     assert questions[:2] == ["labeled_examples", "data_quality"]
-    assert "self_hosted" in questions and "preference_data" in questions
+
+
+def test_the_technique_is_asked_for_only_once_fine_tuning_is_the_advice_now(
+    book: RuleBook,
+) -> None:
+    later = asked(book, needs_knowledge=True, requests_per_day=15000)  # on the path only
+    assert "self_hosted" not in later and "preference_data" not in later
+    now = asked(
+        book,
+        labeled_examples=800,
+        data_quality="high",
+        style_consistency=True,
+        prompting_exhausted=True,
+    )
+    assert "self_hosted" in now and "preference_data" in now
 
 
 def test_most_decisive_first(book: RuleBook) -> None:
-    # prompting_exhausted changes strategy and path (fine-tuning now instead of later);
-    # self_hosted only the technique
-    questions = asked(book, labeled_examples=800, data_quality="high", style_consistency=True)
-    assert questions.index("prompting_exhausted") < questions.index("self_hosted")
+    # needs_knowledge changes the strategy (fine-tuning alone, or with RAG); self_hosted
+    # only the technique
+    questions = asked(
+        book,
+        labeled_examples=800,
+        data_quality="high",
+        style_consistency=True,
+        prompting_exhausted=True,
+    )
+    assert questions.index("needs_knowledge") < questions.index("self_hosted")
 
 
 def test_measured_shortfall_is_not_asked_again_as_prompting_exhausted(book: RuleBook) -> None:
