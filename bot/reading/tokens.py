@@ -28,9 +28,11 @@ _TOKEN = re.compile(
     r"|(?P<emoji>:[a-z0-9_+\-']{1,40}:)"
     r"|(?P<num>(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,])|\d{1,3}(?: \d{3})+(?![\d.,])"
     r"|\d+(?:[.,]\d+)?|\.\d+)(?:\s?(?P<mult>k|m|mm|mn|mln|bn|b)(?![a-z0-9]))?)"
-    r"|(?P<cjk>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-    r"|(?P<word>[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-    r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*(?:['’][^\W\d_]+)*)"
+    # (?-i:...): a letter is a letter in either case, and case-folding the ranges of Han
+    # and kana made this pattern take 15 ms to compile instead of 5
+    r"|(?P<cjk>(?-i:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]))"
+    r"|(?P<word>(?-i:[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*)(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>->|→|<=|>=|\.\.\.|[%$€£~+/<>=&#@?!,;:.()\[\]\"'*•\-–—×x\n，。、！？；：（）])",
     re.IGNORECASE,
 )
