@@ -170,10 +170,10 @@ def _rate(norm: str, start: int, end: int) -> tuple[float, str, int, bool] | Non
     if match:
         unit = (match["unit"] or match["adverb"] or "day").lower()
         return _factor(norm, unit), unit, end, False
-    foreign = _foreign_rate(norm, start, end)
+    foreign = _foreign_rate(after, before)
     if foreign is not None:
-        unit, rate_end = foreign
-        return _factor(norm, unit), unit, rate_end, False
+        unit, said_after = foreign
+        return _factor(norm, unit), unit, end + said_after, False
     return None
 
 
@@ -201,16 +201,15 @@ _FOREIGN_BEFORE = re.compile(rf"(?:^|\s){_FOREIGN_PERIOD}(?: [^\s\d.,;:!?]+){{0,
 periods are read as English words by the tokenizer)."""
 
 
-def _foreign_rate(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """(the period, the end of the rate words) of a rate said in another language."""
-    match = _FOREIGN_AFTER.match(text[end:])
-    if match:
-        unit = _FOREIGN_UNITS.get(match["fu"] or "") or _FOREIGN_ADVERBS[match["fa"]]
-        return unit, end + match.end()
-    match = _FOREIGN_BEFORE.search(text[max(0, start - 60) : start])
-    if match:
-        return _FOREIGN_UNITS.get(match["fu"] or "") or _FOREIGN_ADVERBS[match["fa"]], end
-    return None
+def _foreign_rate(after: str, before: str) -> tuple[str, int] | None:
+    """(the period, how much of ``after`` the rate words take) of a rate said in another
+    language, after the number or before it."""
+    match = _FOREIGN_AFTER.match(after)
+    said_after = match.end() if match else 0
+    match = match or _FOREIGN_BEFORE.search(before)
+    if match is None:
+        return None
+    return _FOREIGN_UNITS.get(match["fu"] or "") or _FOREIGN_ADVERBS[match["fa"]], said_after
 
 
 _SHORT_UNITS = {

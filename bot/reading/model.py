@@ -139,11 +139,11 @@ class Models:
 
 
 def _table(raw: Mapping[str, Any]) -> Table:
-    """The weights as loaded (rows as text, from the file) or as trained (rows as lists),
-    in a table of this model's own: parsed rows are kept in it."""
+    """The weights as loaded (rows as text, from the file; parsed rows replace them in
+    place) or as trained (rows as lists, used as they are)."""
     if not isinstance(raw, dict):
         raise TypeError("weights must be a mapping of features")
-    return dict(raw)
+    return raw
 
 
 def load_models(path: Path = WEIGHTS_PATH) -> Models:

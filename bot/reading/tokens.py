@@ -459,7 +459,7 @@ _FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 
 _CJK_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_CJK_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4}
+_CJK_SCALES = {"十": 10.0, "百": 100.0} | {c: _SCALES[c] for c in "千万萬"}
 _CJK_HEDGES = frozenset({"几", "幾", "数", "上"})
 
 
