@@ -96,6 +96,7 @@ class FakeSlack:
         self._lock = threading.Condition()
         self._calls: list[Call] = []
         self._failures: dict[str, list[_Failure]] = {}
+        self._delays: dict[str, list[float]] = {}
         self._ts = itertools.count(1)
         self._file_ids = itertools.count(1)
         self._uploads: dict[str, _Upload] = {}
@@ -217,7 +218,19 @@ class FakeSlack:
             queue = self._failures.setdefault(method, [])
             queue.extend(_Failure(status, body, headers) for _ in range(times))
 
+    def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Record the next ``times`` calls of ``method`` at once but answer each ``seconds``
+        later, as a busy Slack does: the message is in the channel before the bot knows
+        its ts."""
+        with self._lock:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
     # --- the server ---------------------------------------------------------------------
+
+    def _take_delay(self, method: str) -> float:
+        with self._lock:
+            queue = self._delays.get(method)
+            return queue.pop(0) if queue else 0.0
 
     def _take_failure(self, method: str) -> _Failure | None:
         with self._lock:
@@ -377,6 +390,7 @@ class FakeSlack:
                     return
                 answer = fake._answer(method, args)
                 fake._record(Call(method, args, 200, answer))
+                time.sleep(fake._take_delay(method))
                 self._send(200, json.dumps(answer).encode(), "application/json", {})
 
             def _download(self) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.slack import wording
 from bot.slack.blocks import answered_blocks
@@ -21,7 +21,9 @@ from bot.slackkit.mrkdwn import escape
 from bot.store import Consultation, PostedMessage, Store, Turn
 
 SOURCE_PREFIX = "click"
-RECORD_WAIT_SECONDS = 1.0
+RECORD_WAIT_SECONDS = 2.0
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,11 +80,15 @@ def read_click(store: Store, body: dict[str, Any], action: dict[str, Any]) -> Cl
 
 
 def _posted(store: Store, channel: str, ts: str) -> PostedMessage | None:
-    """The message, waiting :data:`RECORD_WAIT_SECONDS` at most for it to be recorded:
-    the answering process records it just after Slack took it, so a click that comes at
-    once may be a moment ahead of it."""
+    return once_recorded(lambda: store.message_at(channel, ts))
+
+
+def once_recorded(lookup: Callable[[], T | None]) -> T | None:
+    """What ``lookup`` finds, asking again for :data:`RECORD_WAIT_SECONDS` at most while it
+    finds nothing: the answering process records a message just after Slack took it, so a
+    click that comes at once may be a moment ahead of the record."""
     deadline = time.monotonic() + RECORD_WAIT_SECONDS
-    while (found := store.message_at(channel, ts)) is None and time.monotonic() < deadline:
+    while (found := lookup()) is None and time.monotonic() < deadline:
         time.sleep(0.05)
     return found
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice
 from bot.interface import CorrectorLike
 from bot.slack import correction_modal
-from bot.slack.clicks import RECORD_WAIT_SECONDS, clicked_consultation
+from bot.slack.clicks import clicked_consultation, once_recorded
 from bot.slack.intake import Intake
 from bot.slack.steering import correction_about
 from bot.slackkit.errors import slack_error
@@ -100,15 +99,14 @@ class Corrections:
         return found if self._is_recommendation(found.id, container.get("message_ts")) else None
 
     def _is_recommendation(self, consultation_id: str, ts: object) -> bool:
-        """Whether ``ts`` is one of the consultation's recommendations, waiting
-        :data:`RECORD_WAIT_SECONDS` at most for it to be recorded: the answering process
-        records it just after Slack took it, so a click that comes at once may be ahead."""
-        deadline = time.monotonic() + RECORD_WAIT_SECONDS
-        while True:
+        """Whether ``ts`` is one of the consultation's recommendations (waiting a moment for
+        it to be recorded: see :func:`once_recorded`)."""
+
+        def recorded() -> bool | None:
             posted = {r.message_ts for r in self.intake.store.recommendations(consultation_id)}
-            if ts in posted or time.monotonic() >= deadline:
-                return ts in posted
-            time.sleep(0.05)
+            return True if ts in posted else None
+
+        return bool(once_recorded(recorded))
 
     # --- the submission -------------------------------------------------------------------
 

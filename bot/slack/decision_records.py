@@ -25,7 +25,7 @@ from slack_sdk.errors import SlackApiError
 from bot.advice import Advice
 from bot.records import Superseded, decision_record, record_filename, strategy_label
 from bot.slack import wording
-from bot.slack.clicks import clicked_consultation
+from bot.slack.clicks import clicked_consultation, once_recorded
 from bot.store import Consultation, Store, StoredRecommendation
 from bot.store.redaction import is_redacted
 
@@ -66,13 +66,18 @@ class DecisionRecords:
         consultation = clicked_consultation(self.store, body, action)
         if consultation is None:
             return None
-        container = body.get("container") or {}
-        given = self.store.recommendations(consultation.id)
-        posted = [r.message_ts for r in given]
-        message_ts = container.get("message_ts")
-        if not message_ts or message_ts not in posted:
+        message_ts = (body.get("container") or {}).get("message_ts")
+        if not message_ts:
             return None
-        return RecordClick(consultation, given, posted.index(message_ts))
+
+        def clicked() -> RecordClick | None:
+            given = self.store.recommendations(consultation.id)
+            posted = [r.message_ts for r in given]
+            if message_ts not in posted:
+                return None
+            return RecordClick(consultation, given, posted.index(message_ts))
+
+        return once_recorded(clicked)  # a click at once may be a moment ahead of the record
 
     def record(self, click: RecordClick) -> str:
         """The Markdown record of the clicked recommendation."""

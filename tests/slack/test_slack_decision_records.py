@@ -110,6 +110,21 @@ def test_saving_a_recommendation_uploads_its_decision_record_into_the_thread(
     assert record.length == len(record.content)
 
 
+def test_a_click_that_comes_before_the_bot_has_recorded_its_message_still_saves(
+    fake: FakeSlack, slack: SlackRequests, channel: str
+) -> None:
+    """Slack shows the recommendation a moment before the bot has its ts (CI once clicked
+    in between, and the click was ignored)."""
+    fake.slow_next("chat.postMessage", 0.6, times=2)  # the thread's root, its first message
+    thread_ts, first = start(fake, slack, channel, FULL)
+    block_id, button = save_button(first)
+    slack.click(action_id=SAVE, value=button["value"], block_id=block_id,
+                message=as_message(first), channel=channel)  # fmt: skip
+
+    [record] = shared(fake, channel, 1)
+    assert record.thread_ts == thread_ts and record.filename == "decision-record-1.md"
+
+
 def test_a_record_of_the_updated_recommendation_supersedes_the_first(
     fake: FakeSlack, slack: SlackRequests, channel: str, click_save: Callable[..., None]
 ) -> None:
