@@ -23,10 +23,11 @@ from pydantic import BaseModel, Field
 from bot.advice import Question, QuickAnswer
 from bot.amount import Amount
 from bot.case import CaseState
-from bot.facts import AMOUNT_FACTS
+from bot.facts import AMOUNT_FACTS, Evidence
 from bot.paths import vocabulary_path
 from bot.reading.answers import answer_value
 from bot.reading.lexicon import Lexicon, load_lexicon
+from bot.reading.quoting import in_context
 from bot.rules import FACT_KINDS, RuleBook, format_fact
 
 YES, NO = "yes", "no"
@@ -89,7 +90,8 @@ def confirmation(question: Question, state: CaseState, book: RuleBook) -> Questi
     reading = (spec.reading if spec and spec.reading else f"{fact} is {{value}}").replace(
         "{value}", shown
     )
-    text = talk.confirm.replace("{quote}", tentative.evidence.quote).replace("{reading}", reading)
+    quote = _quoted(state, tentative.evidence)
+    text = talk.confirm.replace("{quote}", quote).replace("{reading}", reading)
     return Question(
         fact=fact,
         text=text,
@@ -97,8 +99,17 @@ def confirmation(question: Question, state: CaseState, book: RuleBook) -> Questi
             QuickAnswer(label=talk.yes, reply=YES),
             QuickAnswer(label=talk.no, reply=NO),
         ],
-        confirms=tentative.evidence.quote,
+        confirms=quote,
     )
+
+
+def _quoted(state: CaseState, evidence: Evidence) -> str:
+    """The words a confirmation quotes: the clause the reading came from (see
+    :func:`in_context`), or the evidence's own words where its turn is not kept."""
+    turn = state.turns[evidence.turn] if evidence.turn < len(state.turns) else ""
+    if turn[evidence.start : evidence.end] != evidence.quote:
+        return evidence.quote
+    return in_context(turn, evidence.start, evidence.end)
 
 
 def correction_value(fact: str, words: str, lexicon: Lexicon) -> Any:

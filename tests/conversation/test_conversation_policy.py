@@ -45,7 +45,7 @@ def test_an_unsure_reading_is_confirmed_with_the_users_words(advisor: Advisor) -
     assert step.move is Move.ASK
     confirm = step.questions[0]
     assert confirm.fact == "labeled_examples" and confirm.confirms is not None
-    assert "“1,800 tickets our leads re-checked”" in confirm.text
+    assert "You wrote “There are 1,800 tickets our leads re-checked”:" in confirm.text
     assert "1,800 labeled examples" in confirm.text
     assert [b.label for b in confirm.quick_answers] == ["Yes", "No"]
 
