@@ -38,11 +38,12 @@ from training.train import CORPUS, LEXICON, train
 SCORED = tuple(f for f in FACT_NAMES if f != "domain")
 
 
-def read_case(reader: Reader, case: Case) -> dict[str, Any]:
-    state = None
-    for text in case.turns:
-        state = reader.read_turn(text, state)
-    assert state is not None
+def read_case(advisor: Advisor, case: Case) -> dict[str, Any]:
+    """The facts after the case's turns, each reply read as the advisor reads it in a
+    thread: guided by the questions it would have shown (``advisor eval`` reads so)."""
+    state = advisor.start(case.turns[0])
+    for text in case.turns[1:]:
+        state = advisor.reply(state, text)
     facts = state.facts.model_dump(mode="json")
     facts["_confidence"] = {k: e.confidence for k, e in state.evidence.items()}
     facts["_quote"] = {k: e.quote for k, e in state.evidence.items()}
@@ -54,12 +55,14 @@ def evaluate(
 ) -> list[tuple[Case, dict[str, Any]]]:
     lexicon = load_lexicon(LEXICON)
     thresholds = thresholds or lexicon.thresholds
+    book = load_rulebook()
     groups = [c.writer for c in cases]
     out: list[tuple[Case, dict[str, Any]]] = []
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(cases, groups=groups):
         weights = train(build([cases[i] for i in train_idx], lexicon))
         reader = Reader(lexicon, load_models_from(weights), thresholds)
-        out += [(cases[i], read_case(reader, cases[i])) for i in test_idx]
+        advisor = Advisor(book, reader)
+        out += [(cases[i], read_case(advisor, cases[i])) for i in test_idx]
     return out
 
 

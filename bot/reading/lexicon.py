@@ -179,15 +179,17 @@ def _thresholds(section: Mapping[str, Any], name: str) -> Thresholds:
     try:
         accept = float(section.get("accept", Thresholds.accept))
         confirm = float(section.get("confirm", Thresholds.confirm))
+        answer = float(section.get("answer", confirm))
         by_fact = {str(k): float(v) for k, v in (section.get("accept_by_fact") or {}).items()}
     except (TypeError, ValueError, AttributeError) as error:
         raise LexiconError(f"{name}: confidence: every threshold is a number ({error})") from error
-    for label, value in (("accept", accept), ("confirm", confirm), *by_fact.items()):
+    for label, value in (("accept", accept), ("confirm", confirm), ("answer", answer),
+                         *by_fact.items()):  # fmt: skip
         if not 0 <= value <= 1:
             raise LexiconError(f"{name}: confidence: {label} must be between 0 and 1")
     if confirm > min([accept, *by_fact.values()]):
         raise LexiconError(f"{name}: confidence: confirm must be at most every accept")
-    return Thresholds(accept, confirm, by_fact)
+    return Thresholds(accept, confirm, by_fact, answer)
 
 
 def _scopes(

@@ -101,7 +101,7 @@ class Reader:
             if r.confidence < self.thresholds.confirm:
                 continue
             quote = _evidence(*self._where(r, reading), r.confidence)
-            accept = self.thresholds.confirm if name in asked else self.thresholds.accepts(name)
+            accept = self.thresholds.accepts(name, asked=name in asked)
             if r.confidence >= accept:  # a reply to the question about it is about it
                 updates[name] = (r.value, quote)
                 if name == "requests_per_day":

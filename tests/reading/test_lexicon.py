@@ -59,3 +59,15 @@ def test_the_audience_words_come_from_the_vocabulary() -> None:
 def test_an_audience_must_be_single_lowercase_words() -> None:
     with pytest.raises(LexiconError, match="audiences: readers: a list of single lowercase"):
         build_lexicon({"audiences": {"readers": ["our customers"]}})
+
+
+def test_a_reply_to_the_question_asked_is_taken_from_the_answer_threshold() -> None:
+    by_fact = {"style_consistency": 0.3}
+    confidence = {"accept": 0.55, "confirm": 0.25, "answer": 0.4, "accept_by_fact": by_fact}
+    t = build_lexicon({"confidence": confidence}).thresholds
+    assert t.accepts("needs_knowledge") == 0.55
+    assert t.accepts("needs_knowledge", asked=True) == 0.4
+    assert t.accepts("style_consistency", asked=True) == 0.3, "never stricter than unasked"
+    assert build_lexicon({}).thresholds.accepts("x", asked=True) == 0.25, "confirm by default"
+    with pytest.raises(LexiconError, match="answer must be between 0 and 1"):
+        build_lexicon({"confidence": {"answer": 1.5}})
