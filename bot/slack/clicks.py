@@ -21,7 +21,9 @@ from bot.slackkit.mrkdwn import escape
 from bot.store import Consultation, PostedMessage, Store, Turn
 
 SOURCE_PREFIX = "click"
-RECORD_WAIT_SECONDS = 2.0
+RECORD_WAIT_SECONDS = 1.0
+"""How long a click waits for its message to be recorded before it is acknowledged (Slack
+wants the acknowledgement within 3 s, and Correct the facts opens its form first)."""
 
 T = TypeVar("T")
 
@@ -83,11 +85,11 @@ def _posted(store: Store, channel: str, ts: str) -> PostedMessage | None:
     return once_recorded(lambda: store.message_at(channel, ts))
 
 
-def once_recorded(lookup: Callable[[], T | None]) -> T | None:
-    """What ``lookup`` finds, asking again for :data:`RECORD_WAIT_SECONDS` at most while it
-    finds nothing: the answering process records a message just after Slack took it, so a
-    click that comes at once may be a moment ahead of the record."""
-    deadline = time.monotonic() + RECORD_WAIT_SECONDS
+def once_recorded(lookup: Callable[[], T | None], seconds: float = RECORD_WAIT_SECONDS) -> T | None:
+    """What ``lookup`` finds, asking again for ``seconds`` at most while it finds nothing:
+    the answering process records a message just after Slack took it, so a click that
+    comes at once may be a moment ahead of the record."""
+    deadline = time.monotonic() + seconds
     while (found := lookup()) is None and time.monotonic() < deadline:
         time.sleep(0.05)
     return found

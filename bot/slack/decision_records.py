@@ -31,6 +31,11 @@ from bot.store.redaction import is_redacted
 
 log = logging.getLogger(__name__)
 
+AFTER_ACK_WAIT_SECONDS = 5.0
+"""How long a click waits for its recommendation to be recorded (see
+:func:`~bot.slack.clicks.once_recorded`): this click is acknowledged first, so it may wait
+longer than the clicks that answer before Slack's 3 s."""
+
 
 @dataclass(frozen=True)
 class RecordClick:
@@ -77,7 +82,7 @@ class DecisionRecords:
                 return None
             return RecordClick(consultation, given, posted.index(message_ts))
 
-        return once_recorded(clicked)  # a click at once may be a moment ahead of the record
+        return once_recorded(clicked, AFTER_ACK_WAIT_SECONDS)
 
     def record(self, click: RecordClick) -> str:
         """The Markdown record of the clicked recommendation."""
