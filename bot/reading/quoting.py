@@ -17,7 +17,8 @@ from bot.reading.tokens import Sentence
 CONTEXT_CHARS = 120
 """A confirmation's quote: the clause around the decisive words, at most this long."""
 _ENDS = frozenset(".!?;:\n。！？；：")
-"""Where a clause ends; ``.`` and ``:`` only before a space or the end ("3.5", "9:30")."""
+"""Where a clause ends (then, for a long one, :data:`_COMMAS`); ``.``, ``:`` and ``,`` only
+before a space or the end ("3.5", "9:30", "12,000")."""
 _COMMAS = frozenset(",，、")
 _LEADING = " \t-*•>·"
 SHARE = 0.6
