@@ -51,6 +51,7 @@ def test_the_decisive_words_are_quoted_short(state: CaseState) -> None:
     quotes = {name: e.quote for name, e in state.evidence.items()}
     assert "jargon of industrial" in quotes["specialized_domain"]
     assert all(len(q) <= 60 for q in quotes.values()), quotes
+    assert state.facts.style_consistency is not True  # "consistent format" is the input's
 
 
 def test_the_prompt_has_twelve_label_slots(advice: Advice) -> None:
