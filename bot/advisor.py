@@ -175,12 +175,17 @@ class Advisor:
 
     def run(self, turns: Sequence[str]) -> Advice:
         """One shot: the description, then each reply in order."""
+        return self.advise(self.follow(turns))
+
+    def follow(self, turns: Sequence[str]) -> CaseState:
+        """The state after the description and each reply in order, every reply read as in
+        a thread: guided by the questions the advisor would have shown."""
         if not turns:
             raise ValueError("a consultation needs a description")
         state = self.start(turns[0])
         for text in turns[1:]:
             state = self.reply(state, text)
-        return self.advise(state)
+        return state
 
 
 def _typed_button(text: str, shown: Sequence[Question]) -> tuple[str, QuickAnswer] | None:

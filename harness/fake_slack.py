@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from slack_sdk import WebClient
@@ -29,6 +29,9 @@ from harness.fake_files import HostedFile, HostedFiles
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T1"
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -228,13 +231,15 @@ class FakeSlack:
     # --- the server ---------------------------------------------------------------------
 
     def _take_delay(self, method: str) -> float:
-        with self._lock:
-            queue = self._delays.get(method)
-            return queue.pop(0) if queue else 0.0
+        return self._take(self._delays, method) or 0.0
 
     def _take_failure(self, method: str) -> _Failure | None:
+        return self._take(self._failures, method)
+
+    def _take(self, queues: dict[str, list[_T]], method: str) -> _T | None:
+        """The next of what was queued for ``method`` (a failure, a delay), if any."""
         with self._lock:
-            queue = self._failures.get(method)
+            queue = queues.get(method)
             return queue.pop(0) if queue else None
 
     def _record(self, call: Call) -> None:

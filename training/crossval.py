@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,8 @@ SCORED = tuple(f for f in FACT_NAMES if f != "domain")
 
 
 def read_case(advisor: Advisor, case: Case) -> dict[str, Any]:
-    """The facts after the case's turns, each reply read as the advisor reads it in a
-    thread: guided by the questions it would have shown (``advisor eval`` reads so)."""
-    state = advisor.start(case.turns[0])
-    for text in case.turns[1:]:
-        state = advisor.reply(state, text)
+    """The facts after the case's turns, read as ``advisor eval`` reads them."""
+    state = advisor.follow(case.turns)
     facts = state.facts.model_dump(mode="json")
     facts["_confidence"] = {k: e.confidence for k, e in state.evidence.items()}
     facts["_quote"] = {k: e.quote for k, e in state.evidence.items()}
@@ -53,23 +50,29 @@ def read_case(advisor: Advisor, case: Case) -> dict[str, Any]:
 def evaluate(
     cases: Sequence[Case], folds: int, thresholds: Thresholds | None = None
 ) -> list[tuple[Case, dict[str, Any]]]:
+    out: list[tuple[Case, dict[str, Any]]] = []
+    for advisor, unseen in fold_advisors(cases, folds, thresholds):
+        out += [(cases[i], read_case(advisor, cases[i])) for i in unseen]
+    return out
+
+
+def fold_advisors(
+    cases: Sequence[Case], folds: int, thresholds: Thresholds | None = None
+) -> Iterator[tuple[Advisor, Sequence[int]]]:
+    """Per writer fold: an advisor whose reader is trained on the other writers' cases,
+    and the indexes of the cases it never saw."""
     lexicon = load_lexicon(LEXICON)
     thresholds = thresholds or lexicon.thresholds
     book = load_rulebook()
     groups = [c.writer for c in cases]
-    out: list[tuple[Case, dict[str, Any]]] = []
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(cases, groups=groups):
         weights = train(build([cases[i] for i in train_idx], lexicon))
-        reader = Reader(lexicon, load_models_from(weights), thresholds)
-        advisor = Advisor(book, reader)
-        out += [(cases[i], read_case(advisor, cases[i])) for i in test_idx]
-    return out
+        yield Advisor(book, Reader(lexicon, load_models_from(weights), thresholds)), test_idx
 
 
 def converse_folds(corpus: Path, folds: int, thresholds: Thresholds) -> list[Conversed]:
     """The conversation eval (``advisor eval --converse``) by writer fold: each writer's
     threads played against an advisor whose reader never saw that writer."""
-    lexicon = load_lexicon(LEXICON)
     paths = sorted(corpus.glob("*.jsonl"))
     cases = load_cases(paths)
     raw = {
@@ -78,13 +81,9 @@ def converse_folds(corpus: Path, folds: int, thresholds: Thresholds) -> list[Con
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    book = load_rulebook()
-    groups = [c.writer for c in cases]
     out: list[Conversed] = []
-    for train_idx, test_idx in GroupKFold(n_splits=folds).split(cases, groups=groups):
-        weights = train(build([cases[i] for i in train_idx], lexicon))
-        advisor = Advisor(book, Reader(lexicon, load_models_from(weights), thresholds))
-        out += [converse(advisor, raw[cases[i].id]) for i in test_idx]
+    for advisor, unseen in fold_advisors(cases, folds, thresholds):
+        out += [converse(advisor, raw[cases[i].id]) for i in unseen]
     return out
 
 
