@@ -205,13 +205,25 @@ def check_case(case: dict[str, Any]) -> list[str]:
     return problems
 
 
+USAGE = "usage: python3 data/check_cases.py FILE.jsonl [FILE.jsonl ...]"
+
+
 def main(paths: list[str]) -> int:
+    if not paths or any(path in ("-h", "--help") for path in paths):
+        print(USAGE)
+        return 0 if paths else 2
     bad = 0
     strategies: Counter[str] = Counter()
     ids: set[str] = set()
     total = 0
     for path in paths:
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}: cannot read it ({error})")
+            bad += 1
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
             total += 1
