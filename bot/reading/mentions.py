@@ -179,19 +179,29 @@ def _rate(norm: str, start: int, end: int) -> tuple[float, str, int, bool] | Non
 
 _FOREIGN_UNITS = {
     **dict.fromkeys(("день", "сутки", "tag", "jour", "día", "dia", "ngày", "hari"), "day"),
+    **dict.fromkeys(("giorno", "dag", "dzień", "اليوم"), "day"),
     **dict.fromkeys(("неделю", "woche", "semaine", "semana", "tuần", "minggu"), "week"),
+    **dict.fromkeys(("settimana", "tydzień", "الأسبوع"), "week"),
     **dict.fromkeys(("месяц", "monat", "mois", "mes", "mês", "tháng", "bulan"), "month"),
+    **dict.fromkeys(("mese", "maand", "miesiąc", "الشهر"), "month"),
     **dict.fromkeys(("год", "jahr", "an", "année", "año", "ano", "năm", "tahun"), "year"),
-    **dict.fromkeys(("час", "stunde", "heure", "hora", "giờ", "jam"), "hour"),
+    **dict.fromkeys(("anno", "jaar", "rok", "السنة"), "year"),
+    **dict.fromkeys(("час", "stunde", "heure", "hora", "giờ", "jam", "uur"), "hour"),
 }
 _FOREIGN_ADVERBS = {
     **dict.fromkeys(("ежедневно", "täglich", "diariamente", "sehari", "매일", "하루에"), "day"),
+    **dict.fromkeys(("하루", "giornalmente", "dagelijks", "dziennie", "günde", "günlük"), "day"),
+    **dict.fromkeys(("يوميا", "يومياً"), "day"),
     **dict.fromkeys(("еженедельно", "wöchentlich", "semanalmente", "seminggu", "매주"), "week"),
+    **dict.fromkeys(("settimanalmente", "wekelijks", "tygodniowo", "haftada", "haftalık"), "week"),
+    **dict.fromkeys(("أسبوعيا", "أسبوعياً"), "week"),
     **dict.fromkeys(("ежемесячно", "monatlich", "mensualmente", "mensalmente"), "month"),
-    **dict.fromkeys(("sebulan", "매달", "매월"), "month"),
+    **dict.fromkeys(("sebulan", "매달", "매월", "mensilmente", "maandelijks"), "month"),
+    **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "شهرياً"), "month"),
+    **dict.fromkeys(("rocznie", "yılda", "yıllık", "jaarlijks", "سنويا", "سنوياً"), "year"),
 }
 _FOREIGN_PERIOD = (
-    r"(?:(?:в|pro|par|por|al|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada) "
+    r"(?:(?:в|pro|par|por|al|alla|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada|na|في) "
     rf"(?P<fu>{'|'.join(_FOREIGN_UNITS)})|(?P<fa>{'|'.join(_FOREIGN_ADVERBS)}))\b"
 )
 _FOREIGN_AFTER = re.compile(rf"^(?: \.)?(?: [^\s\d.,;:!?]+){{0,4}}? {_FOREIGN_PERIOD}")

@@ -111,8 +111,18 @@ _SCALES = {
     "ngàn": 1e3,
     "triệu": 1e6,
     "tsd": 1e3,  # German
+    "tausend": 1e3,
     "mio": 1e6,
     "millionen": 1e6,
+    "mila": 1e3,  # Italian
+    "milioni": 1e6,
+    "duizend": 1e3,  # Dutch
+    "miljoen": 1e6,
+    "tysięcy": 1e3,  # Polish
+    "tysiące": 1e3,
+    "bin": 1e3,  # Turkish
+    "milyon": 1e6,
+    "mil": 1e3,  # Spanish, Portuguese; the corpus's writers mean a thousand in English too
     "mille": 1e3,  # French
     "millions": 1e6,
     "millones": 1e6,  # Spanish, Portuguese
@@ -150,7 +160,7 @@ _HEDGE_HEADS = {"few", "several", "couple", "handful", "bunch", "many", "some"}
 _HEDGE_PLURALS = {"hundreds", "thousands", "millions", "dozens", "tens"}
 SENTENCE_END = {".", "!", "?", ";", "•", "\n"}
 CLAUSE_END = {",", ":", "(", ")", "—", "–"} | SENTENCE_END
-_SCALE_ABBREVIATIONS = ("тыс", "млн", "tsd", "mio", "mrd")
+_SCALE_ABBREVIATIONS = ("тыс", "млн", "tsd", "mio", "mrd", "tys")
 _ABBREVIATIONS = {
     *("e.g", "i.e", "etc", "vs", "approx", "ca", "incl", "esp", "no", "eg", "ie"),
     *_SCALE_ABBREVIATIONS,
@@ -248,8 +258,15 @@ def _number(text: str, mult: str | None) -> tuple[float, bool] | None:
     return value, bool(mult)
 
 
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", "01234567890123456789,.")
+"""Arabic-Indic and Persian digits and separators ("٣٬٥٠٠" is 3,500), one character for
+one, so every token keeps its place in the original text."""
+
+
 def _raw_tokens(text: str) -> list[Token]:
     out: list[Token] = []
+    if not text.isascii():
+        text = text.translate(_EASTERN_DIGITS)
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         start, end = m.span()

@@ -178,3 +178,33 @@ def test_a_chinese_sentence_ends_at_its_full_stop() -> None:
 def test_rates_are_read_in_the_languages_people_write(text: str, per_day: float) -> None:
     m = only(text)
     assert m.per_day is not None and m.per_day.low == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("rund 3 Tausend Tickets pro Monat", 100),  # German
+        ("circa 3 mila richieste al giorno", 3000),  # Italian
+        ("circa 600 email alla settimana", 600 / 7),
+        ("ongeveer 4.500 vragen per dag", 4500),  # Dutch
+        ("zo'n 2 duizend mails per maand", 2000 / 30),
+        ("około 2 tys. zgłoszeń dziennie", 2000),  # Polish
+        ("około 900 zgłoszeń na dzień", 900),
+        ("günde yaklaşık 5 bin talep", 5000),  # Turkish: the period before the number
+        ("ayda 12 bin mesaj", 400),
+        ("umas 18 mil mensagens por mês", 600),  # Portuguese: mil is a thousand
+        ("unos 2 mil tickets al día", 2000),  # Spanish
+        ("يوميا نستقبل ٣٬٥٠٠ طلب", 3500),  # Arabic, with Arabic-Indic digits
+        ("٤٥٠ رسالة في اليوم", 450),
+        ("하루 25만 건의 문의", 250_000),  # Korean: 하루 alone is "a day"
+    ],
+)
+def test_rates_are_read_in_more_languages(text: str, per_day: float) -> None:
+    m = only(text)
+    assert m.per_day is not None and m.per_day.low == pytest.approx(per_day, rel=0.01)
+
+
+def test_arabic_indic_digits_keep_their_place_in_the_text() -> None:
+    text = "لدينا ١٢٠٠ مثال"
+    [number] = [t for t in tokenize(text) if t.kind == "num"]
+    assert number.value == 1200 and text[number.start : number.end] == "١٢٠٠"
