@@ -77,10 +77,12 @@ _RATE_AFTER = re.compile(
     r"| (?P<rps>rps|qps|rpm|tps|req/s|requests/s))"
 )
 _RATE_BEFORE = re.compile(
-    rf"(?:\b(?:a |an |per |each |every |(?=[a-z ]+ に)){_UNIT}(?: に)?"  # 月に: "a month"
+    rf"(?:\b(?:a |an |per |each |every |(?=[a-z ]+ に)|1 (?=[a-z ]+ (?:あ|当) た り)){_UNIT}"
+    r"(?: に| あ た り| 当 た り)?"  # 月に: "a month"; 1日あたり: "per day"
     rf"|\b{_ADVERB}|\b(?:daily|weekly|monthly) volume)"
     r"(?: [\w'&+.-]+){0,8}? (?:is |of |at |around |about |~ |roughly |: |= )*$"
 )
+_PER_ONE = re.compile(rf"^ {_UNIT} (?:あ|当) た り")
 _HOURS = re.compile(
     r"\b(\d{1,2}(?:\.\d)?) ?-? ?(?:[a-z]+ )?(?:hours?|hrs?|h)\b"
     r"(?! (?:ago|later|before|after|turnaround))"
@@ -179,30 +181,43 @@ def _rate(norm: str, start: int, end: int) -> tuple[float, str, int, bool] | Non
 
 _FOREIGN_UNITS = {
     **dict.fromkeys(("день", "сутки", "tag", "jour", "día", "dia", "ngày", "hari"), "day"),
-    **dict.fromkeys(("giorno", "dag", "dzień", "اليوم"), "day"),
+    **dict.fromkeys(("giorno", "dag", "dzień", "اليوم", "dagen", "dygn", "den", "zi"), "day"),
+    **dict.fromkeys(("ημέρα", "μέρα", "siku", "روز", "النهار"), "day"),
     **dict.fromkeys(("неделю", "woche", "semaine", "semana", "tuần", "minggu"), "week"),
-    **dict.fromkeys(("settimana", "tydzień", "الأسبوع"), "week"),
+    **dict.fromkeys(("settimana", "tydzień", "الأسبوع", "veckan", "ugen", "uka", "uken"), "week"),
+    **dict.fromkeys(("săptămână", "εβδομάδα", "wiki", "هفته", "السيمانة"), "week"),
     **dict.fromkeys(("месяц", "monat", "mois", "mes", "mês", "tháng", "bulan"), "month"),
-    **dict.fromkeys(("mese", "maand", "miesiąc", "الشهر"), "month"),
+    **dict.fromkeys(("mese", "maand", "miesiąc", "الشهر", "månaden", "måneden", "lună"), "month"),
+    **dict.fromkeys(("μήνα", "mwezi", "ماه"), "month"),
     **dict.fromkeys(("год", "jahr", "an", "année", "año", "ano", "năm", "tahun"), "year"),
-    **dict.fromkeys(("anno", "jaar", "rok", "السنة"), "year"),
+    **dict.fromkeys(("anno", "jaar", "rok", "السنة", "året", "χρόνο", "mwaka", "سال"), "year"),
     **dict.fromkeys(("час", "stunde", "heure", "hora", "giờ", "jam", "uur"), "hour"),
 }
 _FOREIGN_ADVERBS = {
     **dict.fromkeys(("ежедневно", "täglich", "diariamente", "sehari", "매일", "하루에"), "day"),
     **dict.fromkeys(("하루", "giornalmente", "dagelijks", "dziennie", "günde", "günlük"), "day"),
-    **dict.fromkeys(("يوميا", "يومياً"), "day"),
+    **dict.fromkeys(("يوميا", "يومياً", "päivässä", "päivittäin", "denně", "zilnic"), "day"),
+    **dict.fromkeys(("ημερησίως", "باليوم", "प्रतिदिन", "रोज़", "रोज", "रोज़ाना", "रोजाना"), "day"),
+    **dict.fromkeys(("roz", "rozana", "روزانہ", "روزانه", "روزی", "ביום", "setiap hari"), "day"),
+    **dict.fromkeys(("दिन में", "din mein", "دن میں", "روز میں"), "day"),
     **dict.fromkeys(("еженедельно", "wöchentlich", "semanalmente", "seminggu", "매주"), "week"),
     **dict.fromkeys(("settimanalmente", "wekelijks", "tygodniowo", "haftada", "haftalık"), "week"),
-    **dict.fromkeys(("أسبوعيا", "أسبوعياً"), "week"),
+    **dict.fromkeys(("أسبوعيا", "viikossa", "týdně", "בשבוע", "हफ़्ते में", "hafte mein"), "week"),
+    **dict.fromkeys(("ہفتے میں", "هفته‌ای", "هفتهای"), "week"),
     **dict.fromkeys(("ежемесячно", "monatlich", "mensualmente", "mensalmente"), "month"),
     **dict.fromkeys(("sebulan", "매달", "매월", "mensilmente", "maandelijks"), "month"),
-    **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "شهرياً"), "month"),
+    **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "شهرياً", "kuukaudessa"), "month"),
+    **dict.fromkeys(("měsíčně", "lunar", "μηνιαίως", "בחודש", "ماهانه", "महीने में"), "month"),
+    **dict.fromkeys(("mahine mein", "مہینے میں", "ماهی"), "month"),
     **dict.fromkeys(("rocznie", "yılda", "yıllık", "jaarlijks", "سنويا", "سنوياً"), "year"),
+    **dict.fromkeys(("vuodessa", "ročně", "anual", "בשנה", "سالانه", "سالی", "setahun"), "year"),
+    **dict.fromkeys(("साल में", "saal mein", "سال میں", "सालाना"), "year"),
 }
 _FOREIGN_PERIOD = (
-    r"(?:(?:в|pro|par|por|al|alla|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada|na|في) "
-    rf"(?P<fu>{'|'.join(_FOREIGN_UNITS)})|(?P<fa>{'|'.join(_FOREIGN_ADVERBS)}))\b"
+    r"(?:(?:в|pro|par|por|al|alla|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada|na|في"
+    r"|om|i|pe|za|την|τον|kwa|در|ف|فى) "
+    rf"(?P<fu>{'|'.join(_FOREIGN_UNITS)})|(?P<fa>{'|'.join(_FOREIGN_ADVERBS)}))"
+    r"(?![\w\u0900-\u0dff])"  # \b fails after a vowel sign (में, रोज़): no letter to \w
 )
 _FOREIGN_AFTER = re.compile(rf"^(?: \.)?(?: [^\s\d.,;:!?]+){{0,4}}? {_FOREIGN_PERIOD}")
 _FOREIGN_BEFORE = re.compile(rf"(?:^|\s){_FOREIGN_PERIOD}(?: [^\s\d.,;:!?]+){{0,3}}? ?$")
@@ -285,6 +300,9 @@ def _mentions(norm: NormText, kinds: tuple[bool, ...]) -> tuple[Mention, ...]:
                 else:
                     low = high = value
         before, after = text[:start].rstrip(), text[end:]
+        if value == 1 and _PER_ONE.match(after):
+            k += 1  # the 1 of 1日あたり ("per day") is the rate's, no quantity
+            continue
         percent = bool(_PERCENT_AFTER.match(after))
         out_of = _OUT_OF.match(after) if not percent else None
         if out_of and 0 < value < float(out_of.group(1)) <= 1000 and low == high:

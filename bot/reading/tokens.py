@@ -32,7 +32,11 @@ _TOKEN = re.compile(
     # and kana made this pattern take 15 ms to compile instead of 5
     r"|(?P<cjk>(?-i:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]))"
     r"|(?P<word>(?-i:[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-    r"[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*)(?:['’][^\W\d_]+)*)"
+    # a word goes on through the vowel signs and marks of Indic, Thai, Hebrew and Arabic
+    # script, which are no letters to \w: प्रतिदिन is one word, not four pieces
+    r"(?:[^\W_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+    r"|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e00-\u0eff\u200c\u200d])*)"
+    r"(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>->|→|<=|>=|\.\.\.|[%$€£~+/<>=&#@?!,;:.()\[\]\"'*•\-–—×x\n，。、！？；：（）])",
     re.IGNORECASE,
 )
@@ -122,6 +126,39 @@ _SCALES = {
     "tysiące": 1e3,
     "bin": 1e3,  # Turkish
     "milyon": 1e6,
+    "tusen": 1e3,  # Swedish, Norwegian
+    "tusind": 1e3,  # Danish
+    "miljoner": 1e6,
+    "millioner": 1e6,
+    "tuhatta": 1e3,  # Finnish
+    "miljoonaa": 1e6,
+    "tisíc": 1e3,  # Czech
+    "milionů": 1e6,
+    "milionów": 1e6,  # Polish
+    "miliony": 1e6,
+    "mii": 1e3,  # Romanian
+    "milioane": 1e6,
+    "χιλιάδες": 1e3,  # Greek
+    "εκατομμύρια": 1e6,
+    "ألف": 1e3,  # Arabic
+    "الف": 1e3,
+    "آلاف": 1e3,
+    "مليون": 1e6,
+    "ملايين": 1e6,
+    "हज़ार": 1e3,  # Hindi
+    "हजार": 1e3,
+    "लाख": 1e5,
+    "करोड़": 1e7,
+    "करोड": 1e7,
+    "hazaar": 1e3,  # Hindi and Urdu in Latin letters
+    "hazar": 1e3,
+    "ہزار": 1e3,  # Urdu
+    "لاکھ": 1e5,
+    "کروڑ": 1e7,
+    "هزار": 1e3,  # Persian
+    "میلیون": 1e6,
+    "אלף": 1e3,  # Hebrew
+    "אלפים": 1e3,
     "mil": 1e3,  # Spanish, Portuguese; the corpus's writers mean a thousand in English too
     "mille": 1e3,  # French
     "millions": 1e6,
@@ -263,6 +300,13 @@ _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫", 
 one, so every token keeps its place in the original text."""
 
 
+_OPTIONAL_MARKS = dict.fromkeys(
+    [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), *range(0x0591, 0x05C8), 0x200C, 0x200D]
+)
+"""Marks a writer may leave out: Arabic short vowels and tanwin, Hebrew points, joiners.
+A word is read without them, so that تقريباً and تقريبا are one word."""
+
+
 def _raw_tokens(text: str) -> list[Token]:
     out: list[Token] = []
     if not text.isascii():
@@ -271,7 +315,10 @@ def _raw_tokens(text: str) -> list[Token]:
         kind = m.lastgroup
         start, end = m.span()
         if kind == "word":  # most tokens: first
-            out.append(Token(m.group().lower().replace("’", "'"), "word", start, end))
+            word = m.group().lower().replace("’", "'")
+            if not word.isascii():
+                word = word.translate(_OPTIONAL_MARKS)
+            out.append(Token(word, "word", start, end))
             continue
         if kind == "skip":
             continue

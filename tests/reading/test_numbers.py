@@ -136,6 +136,8 @@ def test_a_link_ends_before_the_punctuation_that_follows_it() -> None:
         ("每周 3500 个请求", 500),
         ("每月1.2万封邮件", 400),  # 万: ten thousand
         ("月に2000件の問い合わせがあります", 2000 / 30),  # Japanese
+        ("1日あたり約2000件の問い合わせ", 2000),  # 1日あたり: "per day", its 1 no quantity
+        ("1日当たり500件", 500),
     ],
 )
 def test_rates_are_read_in_chinese_and_japanese(text: str, per_day: float) -> None:
@@ -197,6 +199,21 @@ def test_rates_are_read_in_the_languages_people_write(text: str, per_day: float)
         ("يوميا نستقبل ٣٬٥٠٠ طلب", 3500),  # Arabic, with Arabic-Indic digits
         ("٤٥٠ رسالة في اليوم", 450),
         ("하루 25만 건의 문의", 250_000),  # Korean: 하루 alone is "a day"
+        ("ungefär 300 ärenden om dagen", 300),  # Swedish
+        ("omkring 2 tusen e-mails om måneden", 2000 / 30),  # Danish
+        ("rundt 200 henvendelser i uka", 200 / 7),  # Norwegian
+        ("noin 2 tuhatta viikossa", 2000 / 7),  # Finnish
+        ("asi 3 tisíc dotazů denně", 3000),  # Czech
+        ("aproximativ 2 milioane de tranzacții pe zi", 2_000_000),  # Romanian
+        ("περίπου 3 χιλιάδες αιτήσεις τον μήνα", 100),  # Greek
+        ("रोज़ लगभग 3 हज़ार आवेदन", 3000),  # Hindi
+        ("हफ़्ते में करीब २० वर्कशीट", 20 / 7),  # Devanagari digits, a postposition
+        ("Roz lagbhag 600 leads", 600),  # Hinglish
+        ("سال میں تقریباً ۳ لاکھ مضامین", 300_000 / 365),  # Urdu
+        ("حدود ۵۰۰ پیام در روز", 500),  # Persian
+        ("כ-2 אלף פניות בחודש", 2000 / 30),  # Hebrew
+        ("ujumbe kama 1,200 kwa wiki", 1200 / 7),  # Swahili
+        ("حوالي ١٢ ألف بلاغ في الشهر", 400),  # Arabic
     ],
 )
 def test_rates_are_read_in_more_languages(text: str, per_day: float) -> None:
@@ -208,3 +225,16 @@ def test_arabic_indic_digits_keep_their_place_in_the_text() -> None:
     text = "لدينا ١٢٠٠ مثال"
     [number] = [t for t in tokenize(text) if t.kind == "num"]
     assert number.value == 1200 and text[number.start : number.end] == "١٢٠٠"
+
+
+def test_a_short_word_of_another_language_makes_no_rate_of_an_english_sentence() -> None:
+    assert only("we have 300 tickets i think").per_day is None
+
+
+def test_a_word_of_an_indic_script_stays_one_word() -> None:
+    # vowel signs and viramas are no letters to \w; they must not split the word
+    assert [t.norm for t in tokenize("प्रतिदिन लगभग शिकायतें")] == ["प्रतिदिन", "लगभग", "शिकायतें"]
+
+
+def test_arabic_short_vowels_do_not_make_another_word() -> None:
+    assert [t.norm for t in tokenize("تقريباً")] == [t.norm for t in tokenize("تقريبا")]
