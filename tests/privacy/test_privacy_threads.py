@@ -177,6 +177,28 @@ def test_the_asker_forgets_with_the_button_and_anyone_else_is_told_privately(
     assert store.messages(cid) == []
 
 
+def test_a_forget_click_that_comes_before_the_bot_has_recorded_its_root_still_forgets(
+    fake: FakeSlack, slack: SlackRequests, channel: str, store: Store
+) -> None:
+    """Slack shows the root message, and its button, a moment before the bot has the
+    message's ts: a click in between must forget, not be ignored without a word."""
+    fake.slow_next("chat.postMessage", 0.6, times=1)  # the thread's root
+    assert slack.command(TICKETS, channel=channel).status == 200
+    root = fake.wait_for(
+        "chat.postMessage",
+        where=lambda c: c.args.get("channel") == channel and not c.args.get("thread_ts"),
+    )[0]
+    (block,) = [b for b in root.args["blocks"] if b.get("block_id") == FORGET_BLOCK]
+    answer = slack.click(action_id=FORGET_ACTION, value=block["elements"][0]["value"],
+                         block_id=FORGET_BLOCK, message=as_message(root), channel=channel,
+                         user="U1")  # fmt: skip
+    assert answer.status == 200
+
+    told(fake, "U1", wording.FORGOTTEN)
+    forgotten = store.get(_consultation_id(store, channel, root.ts))
+    assert forgotten is not None and forgotten.status == "forgotten"
+
+
 def test_the_asker_forgets_by_replying_forget_and_the_bot_deletes_its_files_too(
     fake: FakeSlack, slack: SlackRequests, channel: str, store: Store
 ) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.slack.clicks import clicked_consultation
+from bot.slack.clicks import clicked_consultation, once_recorded
 from bot.slack.forget_button import FORGET_ACTION
 from bot.slack.intake import Intake
 from bot.slack.jobs import Job
@@ -72,17 +72,18 @@ def _clicked_root(
     intake: Intake, body: dict[str, Any], action: dict[str, Any]
 ) -> Consultation | None:
     """The consultation whose root message was clicked (value, team, channel and message
-    all agree with the store), or None for a click on anything else."""
+    all agree with the store), or None for a click on anything else. A click may come a
+    moment before the root's ts is recorded: it waits for it (:func:`once_recorded`)."""
     found = clicked_consultation(intake.store, body, action)
-    container = body.get("container") or {}
-    if (
-        found is None
-        or not (body.get("user") or {}).get("id")
-        or not found.root_ts
-        or container.get("message_ts") != found.root_ts
-    ):
+    message_ts = (body.get("container") or {}).get("message_ts")
+    if found is None or not (body.get("user") or {}).get("id") or not message_ts:
         return None
-    return found
+
+    def rooted() -> Consultation | None:
+        current = intake.store.get(found.id)
+        return current if current is not None and current.root_ts == message_ts else None
+
+    return found if found.root_ts == message_ts else once_recorded(rooted)
 
 
 def _forget(intake: Intake, found: Consultation, user: str, thread: str | None) -> None:
