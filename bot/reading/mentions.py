@@ -181,16 +181,16 @@ def _rate(norm: str, start: int, end: int) -> tuple[float, str, int, bool] | Non
 
 _FOREIGN_UNITS = {
     **dict.fromkeys(("день", "сутки", "tag", "jour", "día", "dia", "ngày", "hari"), "day"),
-    **dict.fromkeys(("giorno", "dag", "dzień", "اليوم", "dagen", "dygn", "den", "zi"), "day"),
-    **dict.fromkeys(("ημέρα", "μέρα", "siku", "روز", "النهار"), "day"),
+    **dict.fromkeys(("giorno", "dag", "dzień", "اليوم", "dagen", "dygn", "zi"), "day"),
+    **dict.fromkeys(("ημέρα", "μέρα", "روز", "النهار"), "day"),
     **dict.fromkeys(("неделю", "woche", "semaine", "semana", "tuần", "minggu"), "week"),
     **dict.fromkeys(("settimana", "tydzień", "الأسبوع", "veckan", "ugen", "uka", "uken"), "week"),
-    **dict.fromkeys(("săptămână", "εβδομάδα", "wiki", "هفته", "السيمانة"), "week"),
+    **dict.fromkeys(("săptămână", "εβδομάδα", "هفته", "السيمانة"), "week"),
     **dict.fromkeys(("месяц", "monat", "mois", "mes", "mês", "tháng", "bulan"), "month"),
     **dict.fromkeys(("mese", "maand", "miesiąc", "الشهر", "månaden", "måneden", "lună"), "month"),
-    **dict.fromkeys(("μήνα", "mwezi", "ماه"), "month"),
+    **dict.fromkeys(("μήνα", "ماه"), "month"),
     **dict.fromkeys(("год", "jahr", "an", "année", "año", "ano", "năm", "tahun"), "year"),
-    **dict.fromkeys(("anno", "jaar", "rok", "السنة", "året", "χρόνο", "mwaka", "سال"), "year"),
+    **dict.fromkeys(("anno", "jaar", "rok", "السنة", "året", "χρόνο", "سال"), "year"),
     **dict.fromkeys(("час", "stunde", "heure", "hora", "giờ", "jam", "uur"), "hour"),
 }
 _FOREIGN_ADVERBS = {
@@ -199,23 +199,23 @@ _FOREIGN_ADVERBS = {
     **dict.fromkeys(("يوميا", "يومياً", "päivässä", "päivittäin", "denně", "zilnic"), "day"),
     **dict.fromkeys(("ημερησίως", "باليوم", "प्रतिदिन", "रोज़", "रोज", "रोज़ाना", "रोजाना"), "day"),
     **dict.fromkeys(("roz", "rozana", "روزانہ", "روزانه", "روزی", "ביום", "setiap hari"), "day"),
-    **dict.fromkeys(("दिन में", "din mein", "دن میں", "روز میں"), "day"),
+    **dict.fromkeys(("दिन में", "din mein", "دن میں", "روز میں", "kwa siku", "za den"), "day"),
     **dict.fromkeys(("еженедельно", "wöchentlich", "semanalmente", "seminggu", "매주"), "week"),
     **dict.fromkeys(("settimanalmente", "wekelijks", "tygodniowo", "haftada", "haftalık"), "week"),
     **dict.fromkeys(("أسبوعيا", "viikossa", "týdně", "בשבוע", "हफ़्ते में", "hafte mein"), "week"),
-    **dict.fromkeys(("ہفتے میں", "هفته‌ای", "هفتهای"), "week"),
+    **dict.fromkeys(("ہفتے میں", "هفتهای", "kwa wiki"), "week"),
     **dict.fromkeys(("ежемесячно", "monatlich", "mensualmente", "mensalmente"), "month"),
     **dict.fromkeys(("sebulan", "매달", "매월", "mensilmente", "maandelijks"), "month"),
     **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "شهرياً", "kuukaudessa"), "month"),
     **dict.fromkeys(("měsíčně", "lunar", "μηνιαίως", "בחודש", "ماهانه", "महीने में"), "month"),
-    **dict.fromkeys(("mahine mein", "مہینے میں", "ماهی"), "month"),
+    **dict.fromkeys(("mahine mein", "مہینے میں", "ماهی", "kwa mwezi"), "month"),
     **dict.fromkeys(("rocznie", "yılda", "yıllık", "jaarlijks", "سنويا", "سنوياً"), "year"),
     **dict.fromkeys(("vuodessa", "ročně", "anual", "בשנה", "سالانه", "سالی", "setahun"), "year"),
-    **dict.fromkeys(("साल में", "saal mein", "سال میں", "सालाना"), "year"),
+    **dict.fromkeys(("साल में", "saal mein", "سال میں", "सालाना", "kwa mwaka"), "year"),
 }
 _FOREIGN_PERIOD = (
     r"(?:(?:в|pro|par|por|al|alla|ao|a la|à la|am|im|mỗi|một|per|setiap|chaque|cada|na|في"
-    r"|om|i|pe|za|την|τον|kwa|در|ف|فى) "
+    r"|om|i|pe|την|τον|در|ف|فى) "
     rf"(?P<fu>{'|'.join(_FOREIGN_UNITS)})|(?P<fa>{'|'.join(_FOREIGN_ADVERBS)}))"
     r"(?![\w\u0900-\u0dff])"  # \b fails after a vowel sign (में, रोज़): no letter to \w
 )

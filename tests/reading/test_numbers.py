@@ -227,8 +227,16 @@ def test_arabic_indic_digits_keep_their_place_in_the_text() -> None:
     assert number.value == 1200 and text[number.start : number.end] == "١٢٠٠"
 
 
-def test_a_short_word_of_another_language_makes_no_rate_of_an_english_sentence() -> None:
-    assert only("we have 300 tickets i think").per_day is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we have 300 tickets i think",
+        "we have 500 pages per wiki",  # wiki is a week in Swahili only after kwa
+        "za miesiąc 300 zgłoszeń",  # Polish "in a month's time": when, not how often
+    ],
+)
+def test_a_word_of_another_language_makes_no_rate_where_it_means_none(text: str) -> None:
+    assert only(text).per_day is None
 
 
 def test_a_word_of_an_indic_script_stays_one_word() -> None:
