@@ -76,13 +76,15 @@ _RATE_AFTER = re.compile(
     rf"| {_ADVERB}\b"
     r"| (?P<rps>rps|qps|rpm|tps|req/s|requests/s))"
 )
+_ATARI = "(?:あ|当) た り"
+"""あたり, 当たり: "per" after a period in Japanese (1日あたり, "per day")."""
 _RATE_BEFORE = re.compile(
-    rf"(?:\b(?:a |an |per |each |every |(?=[a-z ]+ に)|1 (?=[a-z ]+ (?:あ|当) た り)){_UNIT}"
-    r"(?: に| あ た り| 当 た り)?"  # 月に: "a month"; 1日あたり: "per day"
+    rf"(?:\b(?:a |an |per |each |every |(?=[a-z ]+ に)|1 (?=[a-z ]+ {_ATARI})){_UNIT}"
+    rf"(?: に| {_ATARI})?"  # 月に: "a month"; 1日あたり: "per day"
     rf"|\b{_ADVERB}|\b(?:daily|weekly|monthly) volume)"
     r"(?: [\w'&+.-]+){0,8}? (?:is |of |at |around |about |~ |roughly |: |= )*$"
 )
-_PER_ONE = re.compile(rf"^ {_UNIT} (?:あ|当) た り")
+_PER_ONE = re.compile(rf"^ {_UNIT} {_ATARI}")
 _HOURS = re.compile(
     r"\b(\d{1,2}(?:\.\d)?) ?-? ?(?:[a-z]+ )?(?:hours?|hrs?|h)\b"
     r"(?! (?:ago|later|before|after|turnaround))"
@@ -196,7 +198,7 @@ _FOREIGN_UNITS = {
 _FOREIGN_ADVERBS = {
     **dict.fromkeys(("ежедневно", "täglich", "diariamente", "sehari", "매일", "하루에"), "day"),
     **dict.fromkeys(("하루", "giornalmente", "dagelijks", "dziennie", "günde", "günlük"), "day"),
-    **dict.fromkeys(("يوميا", "يومياً", "päivässä", "päivittäin", "denně", "zilnic"), "day"),
+    **dict.fromkeys(("يوميا", "päivässä", "päivittäin", "denně", "zilnic"), "day"),
     **dict.fromkeys(("ημερησίως", "باليوم", "प्रतिदिन", "रोज़", "रोज", "रोज़ाना", "रोजाना"), "day"),
     **dict.fromkeys(("roz", "rozana", "روزانہ", "روزانه", "روزی", "ביום", "setiap hari"), "day"),
     **dict.fromkeys(("दिन में", "din mein", "دن میں", "روز میں", "kwa siku", "za den"), "day"),
@@ -206,10 +208,10 @@ _FOREIGN_ADVERBS = {
     **dict.fromkeys(("ہفتے میں", "هفتهای", "kwa wiki"), "week"),
     **dict.fromkeys(("ежемесячно", "monatlich", "mensualmente", "mensalmente"), "month"),
     **dict.fromkeys(("sebulan", "매달", "매월", "mensilmente", "maandelijks"), "month"),
-    **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "شهرياً", "kuukaudessa"), "month"),
+    **dict.fromkeys(("miesięcznie", "ayda", "aylık", "شهريا", "kuukaudessa"), "month"),
     **dict.fromkeys(("měsíčně", "lunar", "μηνιαίως", "בחודש", "ماهانه", "महीने में"), "month"),
     **dict.fromkeys(("mahine mein", "مہینے میں", "ماهی", "kwa mwezi"), "month"),
-    **dict.fromkeys(("rocznie", "yılda", "yıllık", "jaarlijks", "سنويا", "سنوياً"), "year"),
+    **dict.fromkeys(("rocznie", "yılda", "yıllık", "jaarlijks", "سنويا"), "year"),
     **dict.fromkeys(("vuodessa", "ročně", "anual", "בשנה", "سالانه", "سالی", "setahun"), "year"),
     **dict.fromkeys(("साल में", "saal mein", "سال میں", "सालाना", "kwa mwaka"), "year"),
 }
