@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from privacy_helpers import SECRET, told, wait_until
 from sqlalchemy import update
@@ -20,6 +21,7 @@ from bot.store import Store, schema
 from harness import Call, FakeSlack, ServerProcess, SlackRequests
 from harness.database import columns_holding, files_holding
 from harness.reading import as_message, event_type, in_thread, payload, shown, start
+from harness.requests import Response
 
 TICKETS = "We want to classify support tickets into 12 categories"
 REPLY = f"about 5k a day, 800 reviewed examples from {SECRET}"
@@ -47,6 +49,18 @@ def _latest_advice(fake: FakeSlack, channel: str, thread_ts: str, count: int) ->
             and event_type(c) == "advisor_recommendation"
         ),
     )[-1]
+
+
+def _forget_button(root: Call) -> dict[str, Any]:
+    (block,) = [b for b in root.args["blocks"] if b.get("block_id") == FORGET_BLOCK]
+    return dict(block["elements"][0])
+
+
+def _click_forget(slack: SlackRequests, root: Call, channel: str, user: str) -> Response:
+    """``user`` clicks Forget on the root message ``root``: Slack's HTTP answer."""
+    return slack.click(action_id=FORGET_ACTION, value=_forget_button(root)["value"],
+                       block_id=FORGET_BLOCK, message=as_message(root), channel=channel,
+                       user=user)  # fmt: skip
 
 
 def _consultation_id(store: Store, channel: str, thread_ts: str) -> str:
@@ -148,15 +162,11 @@ def test_the_asker_forgets_with_the_button_and_anyone_else_is_told_privately(
 ) -> None:
     thread_ts, first = start(fake, slack, channel, f"{TICKETS} for {SECRET}")
     root = next(c for c in fake.calls_to("chat.postMessage") if c.ts == thread_ts)
-    (block,) = [b for b in root.args["blocks"] if b.get("block_id") == FORGET_BLOCK]
-    button = block["elements"][0]
+    button = _forget_button(root)
     assert button["action_id"] == FORGET_ACTION and button["confirm"]["style"] == "danger"
 
     def click(user: str) -> None:
-        answer = slack.click(action_id=FORGET_ACTION, value=button["value"],
-                             block_id=FORGET_BLOCK, message=as_message(root), channel=channel,
-                             user=user)  # fmt: skip
-        assert answer.status == 200
+        assert _click_forget(slack, root, channel, user).status == 200
 
     click("U2")
     told(fake, "U2", wording.FORGET_NOT_YOURS)
@@ -188,11 +198,7 @@ def test_a_forget_click_that_comes_before_the_bot_has_recorded_its_root_still_fo
         "chat.postMessage",
         where=lambda c: c.args.get("channel") == channel and not c.args.get("thread_ts"),
     )[0]
-    (block,) = [b for b in root.args["blocks"] if b.get("block_id") == FORGET_BLOCK]
-    answer = slack.click(action_id=FORGET_ACTION, value=block["elements"][0]["value"],
-                         block_id=FORGET_BLOCK, message=as_message(root), channel=channel,
-                         user="U1")  # fmt: skip
-    assert answer.status == 200
+    assert _click_forget(slack, root, channel, "U1").status == 200
 
     told(fake, "U1", wording.FORGOTTEN)
     forgotten = store.get(_consultation_id(store, channel, root.ts))
